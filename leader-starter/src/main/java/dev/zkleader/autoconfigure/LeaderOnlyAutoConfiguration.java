@@ -1,0 +1,54 @@
+package dev.zkleader.autoconfigure;
+
+import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.gate.LeaderWorkPermit;
+
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Auto-configuration of the {@link dev.zkleader.LeaderOnly} gate. Active even when leader election is disabled, so
+ * that leader-only methods are then skipped rather than run on every instance.
+ */
+@AutoConfiguration(after = LeaderAutoConfiguration.class)
+@Import(LeaderOnlyAutoConfiguration.AutoProxyRegistrar.class)
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+public final class LeaderOnlyAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermit> permit) {
+		return new LeaderOnlyAdvisor(() -> permit.getIfAvailable(() -> LeaderWorkPermit.NEVER));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "leader.enabled", havingValue = false)
+	@ConditionalOnMissingBean
+	static DisabledLeadership disabledLeadership() {
+		return new DisabledLeadership();
+	}
+
+	/**
+	 * Makes sure an auto-proxy creator applies infrastructure advisors, even where AOP auto-configuration is off.
+	 */
+	static final class AutoProxyRegistrar implements ImportBeanDefinitionRegistrar {
+
+		@Override
+		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+			AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+		}
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.zkleader.autoconfigure;
+
+import java.time.Duration;
+
+import dev.zkleader.election.ConnectionLossPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for ZooKeeper leader election.
+ */
+@ConfigurationProperties("leader")
+public class LeaderProperties {
+
+	/**
+	 * Whether leader election is enabled. When disabled, no ZooKeeper client is created and @LeaderOnly methods never
+	 * run on this instance.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * ZooKeeper path of the election, shared by every instance that competes. Defaults to
+	 * /leader-election/${spring.application.name}, or /leader-election/default when the application has no name.
+	 */
+	private @Nullable String path;
+
+	/**
+	 * Id of this instance in the election, stored as the data of its latch node so that any ZooKeeper client can see
+	 * who leads. Defaults to hostname:port when a web server port is known, else hostname:pid.
+	 */
+	private @Nullable String participantId;
+
+	/**
+	 * When a dropped ZooKeeper connection ends leadership: 'suspended' (as soon as the connection is suspended: no
+	 * window with two leaders) or 'lost' (only when the session is lost: rides out short blips).
+	 */
+	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.SUSPENDED;
+
+	private final Zookeeper zookeeper = new Zookeeper();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getPath() {
+		return this.path;
+	}
+
+	public void setPath(@Nullable String path) {
+		this.path = path;
+	}
+
+	public @Nullable String getParticipantId() {
+		return this.participantId;
+	}
+
+	public void setParticipantId(@Nullable String participantId) {
+		this.participantId = participantId;
+	}
+
+	public ConnectionLossPolicy getConnectionLoss() {
+		return this.connectionLoss;
+	}
+
+	public void setConnectionLoss(ConnectionLossPolicy connectionLoss) {
+		this.connectionLoss = connectionLoss;
+	}
+
+	public Zookeeper getZookeeper() {
+		return this.zookeeper;
+	}
+
+	/**
+	 * The ZooKeeper connection.
+	 */
+	public static class Zookeeper {
+
+		/**
+		 * ZooKeeper servers to connect to, as host:port[,host:port...][/chroot].
+		 */
+		private String connectString = "localhost:2181";
+
+		/**
+		 * Session timeout requested from ZooKeeper (the server clamps it to 2 to 20 times its tickTime). A crashed
+		 * leader is replaced about this long after it dies.
+		 */
+		private Duration sessionTimeout = Duration.ofSeconds(15);
+
+		/**
+		 * How long to wait for a connection to be established. Defaults to the smaller of 5s and the session
+		 * timeout.
+		 */
+		private @Nullable Duration connectionTimeout;
+
+		/**
+		 * Namespace (chroot) that prefixes every path the client uses.
+		 */
+		private @Nullable String namespace;
+
+		/**
+		 * How long start-up waits for a first connection to ZooKeeper. Zero does not wait.
+		 */
+		private Duration startupWait = Duration.ofSeconds(10);
+
+		/**
+		 * Whether start-up fails when ZooKeeper cannot be reached within the startup wait. When false, the
+		 * application starts as a non-leader and joins the election once ZooKeeper answers.
+		 */
+		private boolean failFast;
+
+		private final Retry retry = new Retry();
+
+		public String getConnectString() {
+			return this.connectString;
+		}
+
+		public void setConnectString(String connectString) {
+			this.connectString = connectString;
+		}
+
+		public Duration getSessionTimeout() {
+			return this.sessionTimeout;
+		}
+
+		public void setSessionTimeout(Duration sessionTimeout) {
+			this.sessionTimeout = sessionTimeout;
+		}
+
+		public @Nullable Duration getConnectionTimeout() {
+			return this.connectionTimeout;
+		}
+
+		public void setConnectionTimeout(@Nullable Duration connectionTimeout) {
+			this.connectionTimeout = connectionTimeout;
+		}
+
+		public @Nullable String getNamespace() {
+			return this.namespace;
+		}
+
+		public void setNamespace(@Nullable String namespace) {
+			this.namespace = namespace;
+		}
+
+		public Duration getStartupWait() {
+			return this.startupWait;
+		}
+
+		public void setStartupWait(Duration startupWait) {
+			this.startupWait = startupWait;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		Duration connectionTimeoutOrDefault() {
+			if (this.connectionTimeout != null) {
+				return this.connectionTimeout;
+			}
+			Duration fallback = Duration.ofSeconds(5);
+			return (this.sessionTimeout.compareTo(fallback) < 0) ? this.sessionTimeout : fallback;
+		}
+
+	}
+
+	/**
+	 * Retries of failed ZooKeeper operations, with exponential back-off.
+	 */
+	public static class Retry {
+
+		/**
+		 * Sleep before the first retry; later retries sleep exponentially longer.
+		 */
+		private Duration baseSleep = Duration.ofSeconds(1);
+
+		/**
+		 * Maximum number of retries of one operation (0 to 29).
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Upper bound of the sleep between two retries.
+		 */
+		private Duration maxSleep = Duration.ofSeconds(30);
+
+		public Duration getBaseSleep() {
+			return this.baseSleep;
+		}
+
+		public void setBaseSleep(Duration baseSleep) {
+			this.baseSleep = baseSleep;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getMaxSleep() {
+			return this.maxSleep;
+		}
+
+		public void setMaxSleep(Duration maxSleep) {
+			this.maxSleep = maxSleep;
+		}
+
+	}
+
+}

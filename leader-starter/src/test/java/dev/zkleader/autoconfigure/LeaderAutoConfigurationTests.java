@@ -1,0 +1,244 @@
+package dev.zkleader.autoconfigure;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.zkleader.CuratorFrameworkCustomizer;
+import dev.zkleader.Leadership;
+import dev.zkleader.TestZooKeeper;
+import dev.zkleader.election.Election;
+import dev.zkleader.gate.LeaderOnlyAdvisor;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
+import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(OutputCaptureExtension.class)
+class LeaderAutoConfigurationTests {
+
+	private static TestingServer server;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, LeaderAutoConfiguration.class,
+				LeaderOnlyAutoConfiguration.class));
+
+	@BeforeAll
+	static void startZooKeeper() throws Exception {
+		server = TestZooKeeper.start();
+	}
+
+	@AfterAll
+	static void stopZooKeeper() throws Exception {
+		server.close();
+	}
+
+	private ApplicationContextRunner connected() {
+		return this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + server.getConnectString());
+	}
+
+	@Test
+	void createsAStartedClientAndAnElectionWithDefaults() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CuratorFramework.class)
+				.hasSingleBean(Election.class)
+				.hasSingleBean(LeaderOnlyAdvisor.class);
+			assertThat(context.getBean(CuratorFramework.class).getState()).isEqualTo(CuratorFrameworkState.STARTED);
+			CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
+			assertThat(builder.getSessionTimeoutMs()).isEqualTo(15_000);
+			assertThat(builder.getConnectionTimeoutMs()).isEqualTo(5_000);
+			assertThat(builder.getNamespace()).isNull();
+			assertThat(builder.getConnectionStateErrorPolicy()).isInstanceOf(StandardConnectionStateErrorPolicy.class);
+			assertThat(builder.getRetryPolicy()).isInstanceOfSatisfying(ExponentialBackoffRetry.class, (retry) -> {
+				assertThat(retry.getBaseSleepTimeMs()).isEqualTo(1_000);
+				assertThat(retry.getN()).isEqualTo(3);
+			});
+			Election election = context.getBean(Election.class);
+			assertThat(election.path()).isEqualTo("/leader-election/default");
+			assertThat(election.participantId()).endsWith(":" + ProcessHandle.current().pid());
+			await().atMost(Duration.ofSeconds(30)).until(election::isLeader);
+		});
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
+			.withPropertyValues("leader.path=/elections/orders", "leader.participant-id=node-7",
+					"leader.connection-loss=lost", "leader.zookeeper.session-timeout=4s",
+					"leader.zookeeper.connection-timeout=2s", "leader.zookeeper.namespace=/team-a",
+					"leader.zookeeper.startup-wait=3s", "leader.zookeeper.fail-fast=true",
+					"leader.zookeeper.retry.base-sleep=250ms", "leader.zookeeper.retry.max-retries=7",
+					"leader.zookeeper.retry.max-sleep=2s")
+			.run((context) -> {
+				CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
+				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.getConnectString());
+				assertThat(builder.getSessionTimeoutMs()).isEqualTo(4_000);
+				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(2_000);
+				assertThat(builder.getNamespace()).isEqualTo("team-a");
+				assertThat(builder.getConnectionStateErrorPolicy())
+					.isInstanceOf(SessionConnectionStateErrorPolicy.class);
+				assertThat(builder.getRetryPolicy()).isInstanceOfSatisfying(ExponentialBackoffRetry.class, (retry) -> {
+					assertThat(retry.getBaseSleepTimeMs()).isEqualTo(250);
+					assertThat(retry.getN()).isEqualTo(7);
+				});
+				LeaderProperties properties = context.getBean(LeaderProperties.class);
+				assertThat(properties.getZookeeper().getStartupWait()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getZookeeper().isFailFast()).isTrue();
+				assertThat(properties.getZookeeper().getRetry().getMaxSleep()).isEqualTo(Duration.ofSeconds(2));
+				Election election = context.getBean(Election.class);
+				assertThat(election.path()).isEqualTo("/elections/orders");
+				assertThat(election.participantId()).isEqualTo("node-7");
+				assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("team-a");
+			});
+	}
+
+	@Test
+	void connectionTimeoutDefaultsToASessionTimeoutShorterThanFiveSeconds() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
+			.withPropertyValues("leader.zookeeper.session-timeout=2s")
+			.run((context) -> assertThat(context.getBean(CapturingCustomizer.class).builder.get().getConnectionTimeoutMs())
+				.isEqualTo(2_000));
+	}
+
+	@Test
+	void namesTheDefaultPathAfterTheApplication() {
+		connected().withPropertyValues("spring.application.name=billing")
+			.run((context) -> assertThat(context.getBean(Election.class).path())
+				.isEqualTo("/leader-election/billing"));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesCuratorFramework() {
+		connected().withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(CuratorFramework.class);
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			assertThat(client).isSameAs(context.getBean(UserClientConfiguration.class).client);
+			Election election = context.getBean(Election.class);
+			await().atMost(Duration.ofSeconds(30)).until(election::isLeader);
+			assertThat(client.checkExists().forPath(election.path())).isNotNull();
+		});
+	}
+
+	@Test
+	void appliesCustomizersInOrder() {
+		connected().withUserConfiguration(OrderedCustomizersConfiguration.class)
+			.run((context) -> assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("second"));
+	}
+
+	@Test
+	void disabledSwitchTurnsElectionOffAndKeepsTheGate(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("leader.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(CuratorFramework.class)
+				.doesNotHaveBean(Election.class)
+				.hasSingleBean(LeaderOnlyAdvisor.class);
+			assertThat(context.getBean(Leadership.class).isLeader()).isFalse();
+			assertThat(output).containsOnlyOnce("leader.enabled=false");
+		});
+	}
+
+	@Test
+	void startsAsANonLeaderWhenZooKeeperIsDown(CapturedOutput output) throws Exception {
+		String nowhere = "127.0.0.1:" + freePort();
+		this.contextRunner
+			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Leadership.class).isLeader()).isFalse();
+				assertThat(output).contains("WARN").contains("ZooKeeper at '" + nowhere + "' did not answer");
+			});
+	}
+
+	@Test
+	void failsFastWithAClearMessageWhenZooKeeperIsDown() throws Exception {
+		String nowhere = "127.0.0.1:" + freePort();
+		this.contextRunner
+			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms",
+					"leader.zookeeper.fail-fast=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains(nowhere).contains("leader.zookeeper.connect-string");
+				assertThat(analysis.getAction()).contains("leader.zookeeper.fail-fast=false");
+			});
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static class CapturingCustomizer implements CuratorFrameworkCustomizer {
+
+		final AtomicReference<CuratorFrameworkFactory.Builder> builder = new AtomicReference<>();
+
+		@Override
+		public void customize(CuratorFrameworkFactory.Builder builder) {
+			this.builder.set(builder);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CapturingCustomizerConfiguration {
+
+		@Bean
+		CapturingCustomizer capturingCustomizer() {
+			return new CapturingCustomizer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		final CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+				new RetryOneTime(100));
+
+		@Bean(destroyMethod = "close")
+		CuratorFramework userCuratorFramework() {
+			this.client.start();
+			return this.client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizersConfiguration {
+
+		@Bean
+		@Order(2)
+		CuratorFrameworkCustomizer second() {
+			return (builder) -> builder.namespace("second");
+		}
+
+		@Bean
+		@Order(1)
+		CuratorFrameworkCustomizer first() {
+			return (builder) -> builder.namespace("first");
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.zkleader.autoconfigure;
+
+import dev.zkleader.LeaderOnly;
+import dev.zkleader.gate.IllegalLeaderOnlyMethodException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gate's auto-configuration, without ZooKeeper: election disabled, so every leader-only call is skipped.
+ */
+class LeaderOnlyAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class))
+		.withPropertyValues("leader.enabled=false");
+
+	@Test
+	void proxiesLeaderOnlyBeansWithoutAopAutoConfiguration() {
+		this.contextRunner.withUserConfiguration(WorkConfiguration.class).run((context) -> {
+			Work work = context.getBean(Work.class);
+			assertThat(AopUtils.isAopProxy(work)).isTrue();
+			assertThat(work.run()).isNull();
+			assertThat(work.runs()).isZero();
+			assertThat(work.unguarded()).isEqualTo("ran");
+		});
+	}
+
+	@Test
+	void rejectsLeaderOnlyMethodsWithAPrimitiveReturnType() {
+		this.contextRunner.withUserConfiguration(PrimitiveWorkConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalLeaderOnlyMethodException.class);
+			FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("count()").contains("primitive type long");
+			assertThat(analysis.getAction()).contains("void").contains("Long").contains("Optional");
+		});
+	}
+
+	static class Work {
+
+		private int runs;
+
+		@LeaderOnly
+		public @Nullable String run() {
+			this.runs++;
+			return "ran";
+		}
+
+		public int runs() {
+			return this.runs;
+		}
+
+		public String unguarded() {
+			return "ran";
+		}
+
+	}
+
+	static class PrimitiveWork {
+
+		@LeaderOnly
+		public long count() {
+			return 1;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WorkConfiguration {
+
+		@Bean
+		Work work() {
+			return new Work();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PrimitiveWorkConfiguration {
+
+		@Bean
+		PrimitiveWork primitiveWork() {
+			return new PrimitiveWork();
+		}
+
+	}
+
+}
