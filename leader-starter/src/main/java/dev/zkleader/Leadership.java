@@ -6,44 +6,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * This instance's view of the leader election. Inject it wherever code needs to know or change who leads.
+ * This instance's view of the leader election. Inject it wherever code needs to know or
+ * change who leads.
  */
 public interface Leadership {
 
 	/**
-	 * Whether this instance leads now. Reads local state only (no ZooKeeper round trip), so it is cheap enough to
-	 * call on every unit of work.
-	 * @return {@code true} while this instance holds leadership and its ZooKeeper connection allows it to act
+	 * Whether this instance leads now. Reads local state only (no ZooKeeper round trip),
+	 * so it is cheap enough to call on every unit of work.
+	 * @return {@code true} while this instance holds leadership and its ZooKeeper
+	 * connection allows it to act
 	 */
 	boolean isLeader();
 
 	/**
-	 * The id under which this instance takes part in the election (stored as the data of its latch node).
+	 * The id under which this instance takes part in the election (stored as the data of
+	 * its latch node).
 	 * @return the participant id
 	 */
 	String participantId();
 
 	/**
 	 * When this instance became leader.
-	 * @return the start of the current leadership, or empty when this instance does not lead
+	 * @return the start of the current leadership, or empty when this instance does not
+	 * lead
 	 */
 	Optional<Instant> leaderSince();
 
 	/**
-	 * The participant id of the current leader. Asks ZooKeeper unless this instance leads.
-	 * @return the leader's participant id, or empty when there is no leader or ZooKeeper cannot be reached
+	 * The participant id of the current leader. Asks ZooKeeper unless this instance
+	 * leads.
+	 * @return the leader's participant id, or empty when there is no leader or ZooKeeper
+	 * cannot be reached
 	 */
 	Optional<String> leaderId();
 
 	/**
-	 * All participants of the election in queue order (the first one leads). Asks ZooKeeper.
+	 * All participants of the election in queue order (the first one leads). Asks
+	 * ZooKeeper.
 	 * @return participant ids, empty when ZooKeeper cannot be reached
 	 */
 	List<String> participants();
 
 	/**
-	 * Blocks until this instance leads (and its leader-only work may run) or the timeout passes. Do not call it
-	 * from a leadership event listener: events are delivered on the election's own thread.
+	 * Blocks until this instance leads (and its leader-only work may run) or the timeout
+	 * passes. Do not call it from a leadership event listener: events are delivered on
+	 * the election's own thread.
 	 * @param timeout how long to wait at most
 	 * @return {@code true} if this instance leads
 	 * @throws InterruptedException if the waiting thread is interrupted
@@ -51,8 +59,8 @@ public interface Leadership {
 	boolean awaitLeadership(Duration timeout) throws InterruptedException;
 
 	/**
-	 * Steps down and rejoins the election at the back of the queue, so that another participant takes over. Does
-	 * nothing when this instance does not lead.
+	 * Steps down and rejoins the election at the back of the queue, so that another
+	 * participant takes over. Does nothing when this instance does not lead.
 	 * @return {@code true} if this instance led and has stepped down
 	 */
 	boolean yieldLeadership();

@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEvent;
 
 /**
- * A change of this instance's leadership, published to the application context so that {@code @EventListener}
- * methods receive it. Events of one election are published in order, on the election's own thread.
+ * A change of this instance's leadership, published to the application context so that
+ * {@code @EventListener} methods receive it. Events of one election are published in
+ * order, on the election's own thread.
  */
 public abstract sealed class LeadershipEvent extends ApplicationEvent
 		permits LeadershipGrantedEvent, LeadershipRevokedEvent {

@@ -3,7 +3,8 @@ package dev.zkleader;
 import java.time.Instant;
 
 /**
- * This instance has become the leader. Published before any {@link LeaderOnly} method runs in the new leadership.
+ * This instance has become the leader. Published before any {@link LeaderOnly} method
+ * runs in the new leadership.
  */
 public final class LeadershipGrantedEvent extends LeadershipEvent {
 

@@ -3,8 +3,8 @@ package dev.zkleader;
 import java.time.Instant;
 
 /**
- * This instance is no longer the leader. By the time this event is published, {@link LeaderOnly} methods are
- * already refused.
+ * This instance is no longer the leader. By the time this event is published,
+ * {@link LeaderOnly} methods are already refused.
  */
 public final class LeadershipRevokedEvent extends LeadershipEvent {
 

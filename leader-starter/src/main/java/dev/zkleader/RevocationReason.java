@@ -6,18 +6,20 @@ package dev.zkleader;
 public enum RevocationReason {
 
 	/**
-	 * The ZooKeeper connection was suspended; another instance may take over once this session expires.
+	 * The ZooKeeper connection was suspended; another instance may take over once this
+	 * session expires.
 	 */
 	CONNECTION_SUSPENDED,
 
 	/**
-	 * The ZooKeeper session was lost (expired); this instance rejoins the election with a new session.
+	 * The ZooKeeper session was lost (expired); this instance rejoins the election with a
+	 * new session.
 	 */
 	CONNECTION_LOST,
 
 	/**
-	 * This instance's latch node disappeared while it was connected (for example deleted by an operator); it
-	 * rejoins the election.
+	 * This instance's latch node disappeared while it was connected (for example deleted
+	 * by an operator); it rejoins the election.
 	 */
 	NODE_DELETED,
 

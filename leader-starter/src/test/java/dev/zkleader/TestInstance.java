@@ -20,10 +20,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * One application instance in a test: a real Spring Boot context with the starter, a leader-only bean on a class
- * and one on an interface, and a recorder of leadership events.
+ * One application instance in a test: a real Spring Boot context with the starter, a
+ * leader-only bean on a class and one on an interface, and a recorder of leadership
+ * events.
  */
 public final class TestInstance implements AutoCloseable {
 
@@ -31,9 +34,12 @@ public final class TestInstance implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
+	private final EventRecorder recorder;
+
 	private TestInstance(String id, ConfigurableApplicationContext context) {
 		this.id = id;
 		this.context = context;
+		this.recorder = context.getBean(EventRecorder.class);
 	}
 
 	public static TestInstance start(String id, String connectString, String path, String... properties) {
@@ -70,8 +76,21 @@ public final class TestInstance implements AutoCloseable {
 		return this.context.getBean(InterfaceWork.class);
 	}
 
+	public ScheduledWork scheduledWork() {
+		return this.context.getBean(ScheduledWork.class);
+	}
+
+	/**
+	 * Makes this instance's granted-event listener run the given work before it records
+	 * the event, as a slow listener would.
+	 * @param work what the listener does
+	 */
+	public void onGranted(Runnable work) {
+		this.recorder.beforeGrantedRecorded = work;
+	}
+
 	public List<LeadershipEvent> events() {
-		return List.copyOf(this.context.getBean(EventRecorder.class).events);
+		return List.copyOf(this.recorder.events);
 	}
 
 	public long granted() {
@@ -102,6 +121,7 @@ public final class TestInstance implements AutoCloseable {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
 	@ImportAutoConfiguration({ AopAutoConfiguration.class, LeaderAutoConfiguration.class,
 			LeaderOnlyAutoConfiguration.class })
 	static class InstanceConfiguration {
@@ -112,8 +132,13 @@ public final class TestInstance implements AutoCloseable {
 		}
 
 		@Bean
-		ClassWork classWork() {
-			return new ClassWork();
+		ClassWork classWork(EventRecorder recorder) {
+			return new ClassWork(recorder);
+		}
+
+		@Bean
+		ScheduledWork scheduledWork() {
+			return new ScheduledWork();
 		}
 
 		@Bean
@@ -127,9 +152,19 @@ public final class TestInstance implements AutoCloseable {
 
 		final List<LeadershipEvent> events = new CopyOnWriteArrayList<>();
 
+		volatile Runnable beforeGrantedRecorded = () -> {
+		};
+
 		@EventListener
 		void on(LeadershipEvent event) {
+			if (event instanceof LeadershipGrantedEvent) {
+				this.beforeGrantedRecorded.run();
+			}
 			this.events.add(event);
+		}
+
+		boolean lastEventIsGranted() {
+			return !this.events.isEmpty() && this.events.get(this.events.size() - 1) instanceof LeadershipGrantedEvent;
 		}
 
 	}
@@ -141,9 +176,48 @@ public final class TestInstance implements AutoCloseable {
 
 		private final AtomicInteger runs = new AtomicInteger();
 
+		private final AtomicInteger runsBeforeGrantedEvent = new AtomicInteger();
+
+		private final EventRecorder recorder;
+
+		ClassWork(EventRecorder recorder) {
+			this.recorder = recorder;
+		}
+
 		@LeaderOnly
 		public @Nullable Integer run() {
+			if (!this.recorder.lastEventIsGranted()) {
+				this.runsBeforeGrantedEvent.incrementAndGet();
+			}
 			return this.runs.incrementAndGet();
+		}
+
+		public int runs() {
+			return this.runs.get();
+		}
+
+		/**
+		 * Runs that started while the last event this instance had received was not a
+		 * granted one.
+		 * @return the count, zero when the gate waits for the granted event
+		 */
+		public int runsBeforeGrantedEvent() {
+			return this.runsBeforeGrantedEvent.get();
+		}
+
+	}
+
+	/**
+	 * Leader-only work run by the scheduler, as users write it.
+	 */
+	public static class ScheduledWork {
+
+		private final AtomicInteger runs = new AtomicInteger();
+
+		@Scheduled(fixedDelay = 50)
+		@LeaderOnly
+		public void tick() {
+			this.runs.incrementAndGet();
 		}
 
 		public int runs() {

@@ -11,8 +11,8 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * A real ZooKeeper server for tests, with a short tick so that sessions can be short (ZooKeeper allows 2 to 20
- * ticks).
+ * A real ZooKeeper server for tests, with a short tick so that sessions can be short
+ * (ZooKeeper allows 2 to 20 ticks).
  */
 public final class TestZooKeeper {
 
@@ -29,8 +29,9 @@ public final class TestZooKeeper {
 	}
 
 	/**
-	 * Expires the client's session on the server, as a long pause or partition would: another handle with the same
-	 * session id closes it, so the server deletes its ephemeral nodes at once.
+	 * Expires the client's session on the server, as a long pause or partition would:
+	 * another handle with the same session id closes it, so the server deletes its
+	 * ephemeral nodes at once.
 	 * @param client the client whose session to expire
 	 * @param connectString where the server is
 	 * @throws Exception if the server cannot be reached

@@ -10,7 +10,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The {@link Leadership} of an instance with {@code leader.enabled=false}: it never leads.
+ * The {@link Leadership} of an instance with {@code leader.enabled=false}: it never
+ * leads.
  */
 final class DisabledLeadership implements Leadership {
 

@@ -12,8 +12,8 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 /**
- * Explains an {@link InvalidLeaderPropertyException}: the property, its value and where it was set, what is wrong
- * and how to fix it.
+ * Explains an {@link InvalidLeaderPropertyException}: the property, its value and where
+ * it was set, what is wrong and how to fix it.
  */
 class InvalidLeaderPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidLeaderPropertyException> {
 
@@ -27,8 +27,8 @@ class InvalidLeaderPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidLeaderPropertyException cause) {
 		Origin origin = findOrigin(cause.getProperty());
 		String from = (origin != null) ? " (set in " + origin + ")" : "";
-		return new FailureAnalysis("Invalid value '" + cause.getValue() + "' for property '" + cause.getProperty()
-				+ "'" + from + ": " + cause.getProblem() + ".", "Fix '" + cause.getProperty() + "': " + cause.getFix(),
+		return new FailureAnalysis("Invalid value '" + cause.getValue() + "' for property '" + cause.getProperty() + "'"
+				+ from + ": " + cause.getProblem() + ".", "Fix '" + cause.getProperty() + "': " + cause.getFix(),
 				cause);
 	}
 

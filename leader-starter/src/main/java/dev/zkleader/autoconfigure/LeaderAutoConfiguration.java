@@ -114,7 +114,8 @@ public final class LeaderAutoConfiguration {
 				properties.getConnectionLoss(), publisher);
 	}
 
-	// Called when the election starts, after the web server, so that the port it bound is known.
+	// Called when the election starts, after the web server, so that the port it bound is
+	// known.
 	private static String defaultParticipantId(Environment environment) {
 		String port = environment.getProperty("local.server.port");
 		String suffix = (port != null && !"0".equals(port)) ? port : String.valueOf(ProcessHandle.current().pid());

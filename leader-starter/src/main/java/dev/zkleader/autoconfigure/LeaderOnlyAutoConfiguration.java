@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Auto-configuration of the {@link dev.zkleader.LeaderOnly} gate. Active even when leader election is disabled, so
- * that leader-only methods are then skipped rather than run on every instance.
+ * Auto-configuration of the {@link dev.zkleader.LeaderOnly} gate. Active even when leader
+ * election is disabled, so that leader-only methods are then skipped rather than run on
+ * every instance.
  */
 @AutoConfiguration(after = LeaderAutoConfiguration.class)
 @Import(LeaderOnlyAutoConfiguration.AutoProxyRegistrar.class)
@@ -40,7 +41,8 @@ public final class LeaderOnlyAutoConfiguration {
 	}
 
 	/**
-	 * Makes sure an auto-proxy creator applies infrastructure advisors, even where AOP auto-configuration is off.
+	 * Makes sure an auto-proxy creator applies infrastructure advisors, even where AOP
+	 * auto-configuration is off.
 	 */
 	static final class AutoProxyRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -14,26 +14,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class LeaderProperties {
 
 	/**
-	 * Whether leader election is enabled. When disabled, no ZooKeeper client is created and @LeaderOnly methods never
-	 * run on this instance.
+	 * Whether leader election is enabled. When disabled, no ZooKeeper client is created
+	 * and @LeaderOnly methods never run on this instance.
 	 */
 	private boolean enabled = true;
 
 	/**
 	 * ZooKeeper path of the election, shared by every instance that competes. Defaults to
-	 * /leader-election/${spring.application.name}, or /leader-election/default when the application has no name.
+	 * /leader-election/${spring.application.name}, or /leader-election/default when the
+	 * application has no name.
 	 */
 	private @Nullable String path;
 
 	/**
-	 * Id of this instance in the election, stored as the data of its latch node so that any ZooKeeper client can see
-	 * who leads. Defaults to hostname:port when a web server port is known, else hostname:pid.
+	 * Id of this instance in the election, stored as the data of its latch node so that
+	 * any ZooKeeper client can see who leads. Defaults to hostname:port when a web server
+	 * port is known, else hostname:pid.
 	 */
 	private @Nullable String participantId;
 
 	/**
-	 * When a dropped ZooKeeper connection ends leadership: 'suspended' (as soon as the connection is suspended: no
-	 * window with two leaders) or 'lost' (only when the session is lost: rides out short blips).
+	 * When a dropped ZooKeeper connection ends leadership: 'suspended' (as soon as the
+	 * connection is suspended: no window with two leaders) or 'lost' (only when the
+	 * session is lost: rides out short blips).
 	 */
 	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.SUSPENDED;
 
@@ -86,14 +89,14 @@ public class LeaderProperties {
 		private String connectString = "localhost:2181";
 
 		/**
-		 * Session timeout requested from ZooKeeper (the server clamps it to 2 to 20 times its tickTime). A crashed
-		 * leader is replaced about this long after it dies.
+		 * Session timeout requested from ZooKeeper (the server clamps it to 2 to 20 times
+		 * its tickTime). A crashed leader is replaced about this long after it dies.
 		 */
 		private Duration sessionTimeout = Duration.ofSeconds(15);
 
 		/**
-		 * How long to wait for a connection to be established. Defaults to the smaller of 5s and the session
-		 * timeout.
+		 * How long to wait for a connection to be established. Defaults to the smaller of
+		 * 5s and the session timeout.
 		 */
 		private @Nullable Duration connectionTimeout;
 
@@ -103,13 +106,15 @@ public class LeaderProperties {
 		private @Nullable String namespace;
 
 		/**
-		 * How long start-up waits for a first connection to ZooKeeper. Zero does not wait.
+		 * How long start-up waits for a first connection to ZooKeeper. Zero does not
+		 * wait.
 		 */
 		private Duration startupWait = Duration.ofSeconds(10);
 
 		/**
-		 * Whether start-up fails when ZooKeeper cannot be reached within the startup wait. When false, the
-		 * application starts as a non-leader and joins the election once ZooKeeper answers.
+		 * Whether start-up fails when ZooKeeper cannot be reached within the startup
+		 * wait. When false, the application starts as a non-leader and joins the election
+		 * once ZooKeeper answers.
 		 */
 		private boolean failFast;
 

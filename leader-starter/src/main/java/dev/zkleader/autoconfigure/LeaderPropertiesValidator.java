@@ -8,8 +8,9 @@ import org.apache.curator.utils.PathUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the bound {@link LeaderProperties} before anything is built from them, so that a bad value fails start-up
- * with a message that names the property and the fix instead of surfacing later inside Curator or ZooKeeper.
+ * Checks the bound {@link LeaderProperties} before anything is built from them, so that a
+ * bad value fails start-up with a message that names the property and the fix instead of
+ * surfacing later inside Curator or ZooKeeper.
  */
 final class LeaderPropertiesValidator {
 
@@ -17,7 +18,8 @@ final class LeaderPropertiesValidator {
 	private static final Pattern SERVER = Pattern
 		.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?::(\\d{1,5}))?");
 
-	// Curator's ExponentialBackoffRetry caps retries here (beyond it the sleep would overflow).
+	// Curator's ExponentialBackoffRetry caps retries here (beyond it the sleep would
+	// overflow).
 	static final int MAX_RETRIES_LIMIT = 29;
 
 	private LeaderPropertiesValidator() {

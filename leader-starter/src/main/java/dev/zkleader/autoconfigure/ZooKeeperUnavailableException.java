@@ -3,7 +3,8 @@ package dev.zkleader.autoconfigure;
 import java.time.Duration;
 
 /**
- * ZooKeeper could not be reached at start-up while {@code leader.zookeeper.fail-fast} is set.
+ * ZooKeeper could not be reached at start-up while {@code leader.zookeeper.fail-fast} is
+ * set.
  */
 class ZooKeeperUnavailableException extends RuntimeException {
 

@@ -11,9 +11,9 @@ class ZooKeeperUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<ZooKee
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ZooKeeperUnavailableException cause) {
 		return new FailureAnalysis(
-				"Could not connect to ZooKeeper at '" + cause.getConnectString() + "' (leader.zookeeper.connect-string) "
-						+ "within " + cause.getWaited().toMillis() + " ms (leader.zookeeper.startup-wait), and "
-						+ "leader.zookeeper.fail-fast is true.",
+				"Could not connect to ZooKeeper at '" + cause.getConnectString()
+						+ "' (leader.zookeeper.connect-string) " + "within " + cause.getWaited().toMillis()
+						+ " ms (leader.zookeeper.startup-wait), and " + "leader.zookeeper.fail-fast is true.",
 				"Check that ZooKeeper is running and reachable at leader.zookeeper.connect-string, or raise "
 						+ "leader.zookeeper.startup-wait, or set leader.zookeeper.fail-fast=false to start as a "
 						+ "non-leader and join the election once ZooKeeper answers.",

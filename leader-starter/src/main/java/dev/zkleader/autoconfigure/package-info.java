@@ -1,6 +1,7 @@
 /**
- * Auto-configuration of the ZooKeeper client, the election and the {@code @LeaderOnly} gate, with the
- * {@code leader.*} properties and the failure analyzers that explain bad configuration.
+ * Auto-configuration of the ZooKeeper client, the election and the {@code @LeaderOnly}
+ * gate, with the {@code leader.*} properties and the failure analyzers that explain bad
+ * configuration.
  */
 @NullMarked
 package dev.zkleader.autoconfigure;

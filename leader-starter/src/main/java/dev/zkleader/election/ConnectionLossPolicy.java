@@ -6,14 +6,16 @@ package dev.zkleader.election;
 public enum ConnectionLossPolicy {
 
 	/**
-	 * Leadership ends as soon as the connection is suspended. Safe: another instance can only take over after this
-	 * session expires, and by then this instance has long stopped.
+	 * Leadership ends as soon as the connection is suspended. Safe: another instance can
+	 * only take over after this session expires, and by then this instance has long
+	 * stopped.
 	 */
 	SUSPENDED,
 
 	/**
-	 * Leadership survives a suspended connection and ends only when the session is lost. Rides out short network
-	 * blips, at the price of a window in which this instance acts without knowing whether it still leads.
+	 * Leadership survives a suspended connection and ends only when the session is lost.
+	 * Rides out short network blips, at the price of a window in which this instance acts
+	 * without knowing whether it still leads.
 	 */
 	LOST
 

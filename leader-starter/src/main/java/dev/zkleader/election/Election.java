@@ -39,14 +39,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * One leader election: owns the Curator {@link LeaderLatch}, its listener, the connection-state listener and the
- * single thread on which every change is handled in order. It is the only writer of its {@link LeadershipState};
- * every reader ({@link Leadership} methods, the {@code @LeaderOnly} gate) decides from one snapshot of it without
- * calling ZooKeeper.
+ * One leader election: owns the Curator {@link LeaderLatch}, its listener, the
+ * connection-state listener and the single thread on which every change is handled in
+ * order. It is the only writer of its {@link LeadershipState}; every reader
+ * ({@link Leadership} methods, the {@code @LeaderOnly} gate) decides from one snapshot of
+ * it without calling ZooKeeper.
  * <p>
- * A {@link SmartLifecycle} in the last phase: it joins the election once the rest of the context (including the web
- * server, whose port names the participant) has started, and leaves first on shutdown, deleting its latch node so
- * that the next participant takes over at once instead of after the session timeout.
+ * A {@link SmartLifecycle} in the last phase: it joins the election once the rest of the
+ * context (including the web server, whose port names the participant) has started, and
+ * leaves first on shutdown, deleting its latch node so that the next participant takes
+ * over at once instead of after the session timeout.
  * <p>
  * Internal: created by the auto-configuration; depend on {@link Leadership} instead.
  */
@@ -87,7 +89,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 
 	private volatile @Nullable String participantId;
 
-	// Written on the election thread only; volatile for readers of participants() and leaderId().
+	// Written on the election thread only; volatile for readers of participants() and
+	// leaderId().
 	private volatile @Nullable LeaderLatch latch;
 
 	private volatile @Nullable ExecutorService executor;
@@ -101,7 +104,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	 * @param client a started Curator client
 	 * @param name the election's name, as events and logs report it
 	 * @param path the latch path shared by all participants
-	 * @param participantId supplies this instance's participant id when the election starts
+	 * @param participantId supplies this instance's participant id when the election
+	 * starts
 	 * @param connectionLoss when a connection drop ends leadership
 	 * @param publisher where leadership events are published
 	 */
@@ -148,7 +152,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		return current.leader() && current.announced() && connectionAllowsLeadership();
 	}
 
-	// A local flag that flips on ZooKeeper's event thread, before Curator's listeners hear of the disconnect.
+	// A local flag that flips on ZooKeeper's event thread, before Curator's listeners
+	// hear of the disconnect.
 	private boolean connectionAllowsLeadership() {
 		return this.connectionLoss == ConnectionLossPolicy.LOST || this.client.getZookeeperClient().isConnected();
 	}
@@ -293,7 +298,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		newLatch.start();
 	}
 
-	// A Curator latch is one-shot: after a lost session or a yield a fresh one joins at the back of the queue.
+	// A Curator latch is one-shot: after a lost session or a yield a fresh one joins at
+	// the back of the queue.
 	private void rejoin() throws Exception {
 		LeaderLatch old = this.latch;
 		if (old != null) {
@@ -311,8 +317,10 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		if (current != null) {
 			String ourPath = current.getOurPath();
 			close(current);
-			// The client closes right after the context stops: let the delete reach ZooKeeper first, so the next
-			// participant takes over at once and the closing client has nothing left to complain about.
+			// The client closes right after the context stops: let the delete reach
+			// ZooKeeper first, so the next
+			// participant takes over at once and the closing client has nothing left to
+			// complain about.
 			awaitRemoval(ourPath);
 		}
 		logger.info("Left leader election '" + this.name + "' as '" + participantId() + "'");
@@ -360,7 +368,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		setState(this.state.granted(now));
 		logger.info("Leadership granted: election '" + this.name + "', participant '" + participantId() + "'");
 		publish(new LeadershipGrantedEvent(this, this.name, participantId(), now));
-		// A listener may already have yielded; only a leadership that still stands opens the gate.
+		// A listener may already have yielded; only a leadership that still stands opens
+		// the gate.
 		if (this.state.leader()) {
 			setState(this.state.announce());
 		}
@@ -422,8 +431,8 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		setState(current.revoked());
 		Instant now = this.clock.instant();
 		Duration led = (current.since() != null) ? Duration.between(current.since(), now) : Duration.ZERO;
-		logger.info("Leadership revoked (" + reason + "): election '" + this.name + "', participant '"
-				+ participantId() + "', led for " + led.toMillis() + " ms");
+		logger.info("Leadership revoked (" + reason + "): election '" + this.name + "', participant '" + participantId()
+				+ "', led for " + led.toMillis() + " ms");
 		publish(new LeadershipRevokedEvent(this, this.name, participantId(), now, reason));
 	}
 

@@ -6,14 +6,16 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable snapshot of one election, swapped atomically by the {@link Election} (its only writer). Readers take
- * one snapshot and decide from it.
+ * An immutable snapshot of one election, swapped atomically by the {@link Election} (its
+ * only writer). Readers take one snapshot and decide from it.
  *
  * @param leader whether the latch has granted leadership to this instance
- * @param announced whether the granted event has been published for this leadership; leader-only work waits for
- * it, so that listeners of the event see the leadership before any gated method does
+ * @param announced whether the granted event has been published for this leadership;
+ * leader-only work waits for it, so that listeners of the event see the leadership before
+ * any gated method does
  * @param since when the current leadership began, {@code null} when not leader
- * @param connection the last connection state seen, {@code null} before the first connection
+ * @param connection the last connection state seen, {@code null} before the first
+ * connection
  */
 record LeadershipState(boolean leader, boolean announced, @Nullable Instant since,
 		@Nullable ConnectionState connection) {

@@ -1,5 +1,6 @@
 /**
- * The election: the Curator {@code LeaderLatch} lifecycle and the state snapshot every reader decides from.
+ * The election: the Curator {@code LeaderLatch} lifecycle and the state snapshot every
+ * reader decides from.
  */
 @NullMarked
 package dev.zkleader.election;

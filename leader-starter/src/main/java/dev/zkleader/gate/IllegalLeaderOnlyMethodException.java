@@ -3,8 +3,8 @@ package dev.zkleader.gate;
 import java.lang.reflect.Method;
 
 /**
- * Thrown at start-up when {@link dev.zkleader.LeaderOnly} is placed on a method whose return type cannot express a
- * skipped call.
+ * Thrown at start-up when {@link dev.zkleader.LeaderOnly} is placed on a method whose
+ * return type cannot express a skipped call.
  */
 public class IllegalLeaderOnlyMethodException extends IllegalStateException {
 

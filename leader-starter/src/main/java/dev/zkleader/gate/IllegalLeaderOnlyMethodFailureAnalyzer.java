@@ -11,8 +11,9 @@ class IllegalLeaderOnlyMethodFailureAnalyzer extends AbstractFailureAnalyzer<Ill
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, IllegalLeaderOnlyMethodException cause) {
 		String type = cause.getMethod().getReturnType().getName();
-		return new FailureAnalysis(cause.getMessage() + ". On an instance that does not lead the call is skipped, "
-				+ "and a primitive " + type + " cannot be skipped.",
+		return new FailureAnalysis(
+				cause.getMessage() + ". On an instance that does not lead the call is skipped, " + "and a primitive "
+						+ type + " cannot be skipped.",
 				"Declare the method void, or return a wrapper type (" + wrapperName(type)
 						+ ") or an Optional: skipped calls return null or Optional.empty().",
 				cause);

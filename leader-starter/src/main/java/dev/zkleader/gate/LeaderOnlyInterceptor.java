@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Runs a {@link dev.zkleader.LeaderOnly} method when the permit allows it and skips it otherwise.
+ * Runs a {@link dev.zkleader.LeaderOnly} method when the permit allows it and skips it
+ * otherwise.
  */
 final class LeaderOnlyInterceptor implements MethodInterceptor {
 

@@ -9,8 +9,9 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
- * Matches methods annotated with {@link LeaderOnly} on the class or on an interface or superclass method it
- * implements, and rejects those whose primitive return type could not express a skipped call.
+ * Matches methods annotated with {@link LeaderOnly} on the class or on an interface or
+ * superclass method it implements, and rejects those whose primitive return type could
+ * not express a skipped call.
  */
 final class LeaderOnlyPointcut extends StaticMethodMatcherPointcut {
 

@@ -1,5 +1,6 @@
 /**
- * Method gating: the advisor that lets {@link dev.zkleader.LeaderOnly} methods run on the leader only.
+ * Method gating: the advisor that lets {@link dev.zkleader.LeaderOnly} methods run on the
+ * leader only.
  */
 @NullMarked
 package dev.zkleader.gate;

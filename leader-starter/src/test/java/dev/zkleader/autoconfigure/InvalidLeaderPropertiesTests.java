@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every bad value fails start-up before a client is built, with an analysis that names the property, the value and
- * the fix. No ZooKeeper is needed: validation runs first.
+ * Every bad value fails start-up before a client is built, with an analysis that names
+ * the property, the value and the fix. No ZooKeeper is needed: validation runs first.
  */
 class InvalidLeaderPropertiesTests {
 
@@ -67,7 +67,8 @@ class InvalidLeaderPropertiesTests {
 	@Test
 	void analysisQuotesTheBadValueAndTheProblem() {
 		this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=zk1:99999")
-			.run((context) -> assertThat(RegisteredFailureAnalyzers.analyze(context.getStartupFailure()).getDescription())
+			.run((context) -> assertThat(
+					RegisteredFailureAnalyzers.analyze(context.getStartupFailure()).getDescription())
 				.contains("'zk1:99999'")
 				.contains("port 99999 is outside 1 to 65535"));
 	}

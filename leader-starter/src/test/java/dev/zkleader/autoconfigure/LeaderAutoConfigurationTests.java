@@ -117,15 +117,15 @@ class LeaderAutoConfigurationTests {
 	void connectionTimeoutDefaultsToASessionTimeoutShorterThanFiveSeconds() {
 		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
 			.withPropertyValues("leader.zookeeper.session-timeout=2s")
-			.run((context) -> assertThat(context.getBean(CapturingCustomizer.class).builder.get().getConnectionTimeoutMs())
+			.run((context) -> assertThat(
+					context.getBean(CapturingCustomizer.class).builder.get().getConnectionTimeoutMs())
 				.isEqualTo(2_000));
 	}
 
 	@Test
 	void namesTheDefaultPathAfterTheApplication() {
 		connected().withPropertyValues("spring.application.name=billing")
-			.run((context) -> assertThat(context.getBean(Election.class).path())
-				.isEqualTo("/leader-election/billing"));
+			.run((context) -> assertThat(context.getBean(Election.class).path()).isEqualTo("/leader-election/billing"));
 	}
 
 	@Test

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gate's auto-configuration, without ZooKeeper: election disabled, so every leader-only call is skipped.
+ * The gate's auto-configuration, without ZooKeeper: election disabled, so every
+ * leader-only call is skipped.
  */
 class LeaderOnlyAutoConfigurationTests {
 

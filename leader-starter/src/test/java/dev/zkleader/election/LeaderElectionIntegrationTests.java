@@ -1,0 +1,294 @@
+package dev.zkleader.election;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import dev.zkleader.LeadershipGrantedEvent;
+import dev.zkleader.RevocationReason;
+import dev.zkleader.TestInstance;
+import dev.zkleader.TestZooKeeper;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several application instances on one real ZooKeeper server, as in production: one
+ * leader, fast handover, and the gate follows leadership.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LeaderElectionIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static TestingServer server;
+
+	private final List<TestInstance> instances = new ArrayList<>();
+
+	private String path;
+
+	@BeforeAll
+	static void startZooKeeper() throws Exception {
+		server = TestZooKeeper.start();
+	}
+
+	@AfterAll
+	static void stopZooKeeper() throws Exception {
+		server.close();
+	}
+
+	@BeforeEach
+	void choosePath(TestInfo test) {
+		this.path = "/test/" + test.getTestMethod().orElseThrow().getName();
+	}
+
+	@AfterEach
+	void closeInstances() {
+		this.instances.forEach(TestInstance::close);
+	}
+
+	private TestInstance start(String id, String... properties) {
+		TestInstance instance = TestInstance.start(id, server.getConnectString(), this.path, properties);
+		this.instances.add(instance);
+		return instance;
+	}
+
+	private List<TestInstance> leaders() {
+		return this.instances.stream()
+			.filter(TestInstance::isRunning)
+			.filter((instance) -> instance.leadership().isLeader())
+			.toList();
+	}
+
+	private TestInstance awaitSingleLeader() {
+		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
+		return leaders().get(0);
+	}
+
+	@Test
+	void exactlyOneOfThreeInstancesLeads() {
+		start("a");
+		start("b");
+		start("c");
+		TestInstance leader = awaitSingleLeader();
+		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> leaders().equals(List.of(leader)));
+		assertThat(this.instances.stream().mapToLong(TestInstance::granted).sum()).isOne();
+		assertThat(leader.granted()).isOne();
+		for (TestInstance instance : this.instances) {
+			assertThat(instance.leadership().leaderId()).contains(leader.id());
+			assertThat(instance.leadership().participants()).hasSize(3).first().isEqualTo(leader.id());
+		}
+		assertThat(leader.leadership().leaderSince()).isPresent();
+	}
+
+	@Test
+	void closingTheLeaderHandsLeadershipToAnotherInstanceAtOnce() {
+		start("a");
+		start("b");
+		start("c");
+		TestInstance first = awaitSingleLeader();
+		first.close();
+		// Far below the 3 s session timeout: the closed leader deleted its node instead
+		// of letting it expire.
+		TestInstance second = awaitSingleLeader();
+		assertThat(second).isNotSameAs(first);
+		await().atMost(PATIENCE).until(() -> second.granted() == 1);
+		assertThat(first.revocations()).containsExactly(RevocationReason.SHUTDOWN);
+		assertThat(second.leadership().participants()).hasSize(2).doesNotContain(first.id());
+	}
+
+	@Test
+	void leaderOnlyMethodsRunOnlyOnTheLeader() {
+		start("a");
+		start("b");
+		start("c");
+		TestInstance leader = awaitSingleLeader();
+		for (TestInstance instance : this.instances) {
+			for (int i = 0; i < 5; i++) {
+				Integer classResult = instance.work().run();
+				Optional<String> interfaceResult = instance.interfaceWork().run();
+				if (instance == leader) {
+					assertThat(classResult).isEqualTo(i + 1);
+					assertThat(interfaceResult).contains("run " + (i + 1));
+				}
+				else {
+					assertThat(classResult).isNull();
+					assertThat(interfaceResult).isEmpty();
+				}
+			}
+		}
+		assertThat(this.instances).allSatisfy((instance) -> {
+			int expected = (instance == leader) ? 5 : 0;
+			assertThat(instance.work().runs()).isEqualTo(expected);
+			assertThat(instance.interfaceWork().runs()).isEqualTo(expected);
+		});
+	}
+
+	@Test
+	void scheduledLeaderOnlyMethodsRunOnlyOnTheLeaderAndFollowHandover() {
+		start("a");
+		start("b");
+		TestInstance first = awaitSingleLeader();
+		TestInstance follower = this.instances.stream().filter((instance) -> instance != first).findFirst().get();
+		await().atMost(PATIENCE).until(() -> first.scheduledWork().runs() >= 3);
+		assertThat(follower.scheduledWork().runs()).isZero();
+		first.close();
+		await().atMost(PATIENCE).until(() -> follower.scheduledWork().runs() >= 3);
+	}
+
+	@Test
+	void grantedEventIsPublishedBeforeAnyLeaderOnlyMethodRuns() {
+		TestInstance leader = start("a");
+		TestInstance follower = start("b");
+		AtomicInteger attempts = new AtomicInteger();
+		// While the granted listener runs, another thread keeps calling the leader-only
+		// method: none may run.
+		follower.onGranted(() -> {
+			int before = attempts.get();
+			await().atMost(PATIENCE).until(() -> attempts.get() >= before + 200);
+		});
+		CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> {
+			while (follower.work().runs() < 10) {
+				follower.work().run();
+				attempts.incrementAndGet();
+			}
+		});
+		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+		leader.close();
+		caller.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+		assertThat(follower.granted()).isOne();
+		assertThat(follower.work().runsBeforeGrantedEvent()).isZero();
+	}
+
+	@Test
+	void yieldMovesLeadershipToAnotherInstance() {
+		start("a");
+		start("b");
+		TestInstance first = awaitSingleLeader();
+		assertThat(first.leadership().yieldLeadership()).isTrue();
+		assertThat(first.leadership().isLeader()).isFalse();
+		TestInstance second = awaitSingleLeader();
+		assertThat(second).isNotSameAs(first);
+		assertThat(first.revocations()).containsExactly(RevocationReason.YIELDED);
+		await().atMost(PATIENCE)
+			.until(() -> second.leadership().participants(), (ids) -> ids.equals(List.of(second.id(), first.id())));
+		assertThat(second.leadership().yieldLeadership()).isTrue();
+		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(first)));
+		assertThat(second.leadership().yieldLeadership()).isFalse();
+	}
+
+	@Test
+	void losingZooKeeperRevokesLeadershipAndOneLeaderReturnsAfterRestart() throws Exception {
+		start("a");
+		start("b");
+		TestInstance leader = awaitSingleLeader();
+		server.stop();
+		try {
+			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_SUSPENDED));
+			assertThat(leaders()).isEmpty();
+			assertThat(leader.work().run()).isNull();
+		}
+		finally {
+			server.restart();
+		}
+		TestInstance newLeader = awaitSingleLeader();
+		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> leaders().equals(List.of(newLeader)));
+		await().atMost(PATIENCE).until(() -> newLeader.leadership().participants().size() == 2);
+	}
+
+	@Test
+	void expiredLeaderIsRevokedAndRejoinsWithAFreshLatch() throws Exception {
+		start("a");
+		start("b");
+		TestInstance expired = awaitSingleLeader();
+		TestInstance other = this.instances.stream().filter((instance) -> instance != expired).findFirst().get();
+		TestZooKeeper.expireSession(expired.client(), server.getConnectString());
+		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(other)));
+		assertThat(expired.revocations()).hasSize(1)
+			.first()
+			.isIn(RevocationReason.CONNECTION_LOST, RevocationReason.CONNECTION_SUSPENDED);
+		await().atMost(PATIENCE)
+			.until(() -> other.leadership().participants(), (ids) -> ids.equals(List.of(other.id(), expired.id())));
+		other.close();
+		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(expired)));
+	}
+
+	@Test
+	void plainCuratorLatchAndStarterAgreeOnOneLeader() throws Exception {
+		try (CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+				new RetryOneTime(100))) {
+			client.start();
+			LeaderLatch handWritten = new LeaderLatch(client, this.path, "hand-written");
+			handWritten.start();
+			await().atMost(PATIENCE).until(handWritten::hasLeadership);
+			TestInstance app = start("app");
+			await().atMost(PATIENCE).until(() -> app.leadership().participants().size() == 2);
+			assertThat(app.leadership().isLeader()).isFalse();
+			assertThat(app.leadership().leaderId()).contains("hand-written");
+			handWritten.close();
+			await().atMost(PATIENCE).until(() -> app.leadership().isLeader());
+			LeaderLatch late = new LeaderLatch(client, this.path, "late");
+			late.start();
+			await().atMost(PATIENCE).until(() -> late.getParticipants().size() == 2);
+			assertThat(late.hasLeadership()).isFalse();
+			assertThat(late.getLeader().getId()).isEqualTo("app");
+			late.close();
+		}
+	}
+
+	@Test
+	void awaitLeadershipReturnsOnceThisInstanceLeads() throws Exception {
+		TestInstance first = start("a");
+		await().atMost(PATIENCE).until(() -> first.leadership().isLeader());
+		TestInstance second = start("b");
+		assertThat(second.leadership().awaitLeadership(Duration.ofMillis(100))).isFalse();
+		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+			try {
+				return second.leadership().awaitLeadership(PATIENCE);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		first.close();
+		assertThat(waiting.get()).isTrue();
+		assertThat(second.events()).last().isInstanceOf(LeadershipGrantedEvent.class);
+	}
+
+	@Test
+	void normalShutdownAndHandoverLogNoWarningOrError(CapturedOutput output) {
+		start("a");
+		start("b");
+		TestInstance first = awaitSingleLeader();
+		int mark = output.length();
+		first.close();
+		TestInstance second = awaitSingleLeader();
+		second.close();
+		String shutdownLog = output.toString().substring(mark);
+		assertThat(shutdownLog).contains("Leadership revoked (SHUTDOWN)").contains("Leadership granted");
+		assertThat(shutdownLog.lines().filter(Pattern.compile("\\b(WARN|ERROR)\\b").asPredicate()))
+			.as("WARN or ERROR lines during a normal shutdown")
+			.isEmpty();
+	}
+
+}
