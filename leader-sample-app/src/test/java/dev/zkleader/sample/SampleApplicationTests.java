@@ -1,0 +1,165 @@
+package dev.zkleader.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.zkleader.Leadership;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the sample application, with web servers on random ports, on a real
+ * ZooKeeper server. The instance's end is recorded instead of performed here (the
+ * failover demo test ends real processes).
+ */
+class SampleApplicationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static TestingServer server;
+
+	private final List<Instance> instances = new ArrayList<>();
+
+	private String path;
+
+	@BeforeAll
+	static void startZooKeeper() throws Exception {
+		server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1), true);
+	}
+
+	@AfterAll
+	static void stopZooKeeper() throws Exception {
+		server.close();
+	}
+
+	@BeforeEach
+	void choosePath(TestInfo test) {
+		this.path = "/sample-test/" + test.getTestMethod().orElseThrow().getName();
+	}
+
+	@AfterEach
+	void closeInstances() {
+		this.instances.forEach((instance) -> instance.context.close());
+	}
+
+	private Instance start(String id, String... properties) {
+		RecordingTerminator terminator = new RecordingTerminator();
+		// Command-line arguments, as an operator would pass them: they override
+		// application.yml.
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+				"--leader.zookeeper.connect-string=" + server.getConnectString(), "--leader.participant-id=" + id,
+				"--leader.path=" + this.path, "--leader.zookeeper.session-timeout=3s"));
+		List.of(properties).forEach((property) -> args.add("--" + property));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("terminator", terminator))
+			.run(args.toArray(String[]::new));
+		Instance instance = new Instance(id, context, terminator);
+		this.instances.add(instance);
+		return instance;
+	}
+
+	private Instance awaitLeader() {
+		await().atMost(PATIENCE).until(() -> this.instances.stream().filter(Instance::leads).count() == 1);
+		return this.instances.stream().filter(Instance::leads).findFirst().orElseThrow();
+	}
+
+	@Test
+	void leaderJobRunsOnlyOnTheLeaderAndBothInstancesAreHealthy() throws Exception {
+		start("one");
+		start("two");
+		Instance leader = awaitLeader();
+		Instance follower = this.instances.stream().filter((instance) -> instance != leader).findFirst().get();
+		await().atMost(PATIENCE).until(() -> leader.job().runs() >= 2);
+		assertThat(follower.job().runs()).isZero();
+		for (Instance instance : this.instances) {
+			HttpResponse<String> health = instance.get("/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+	@Test
+	void crashAfterLeadingEndsOnlyTheLeaderAndOnlyAfterItLed() {
+		start("one", "sample.crash-after-leading=300ms");
+		start("two", "sample.crash-after-leading=300ms");
+		Instance leader = awaitLeader();
+		await().atMost(PATIENCE).until(() -> leader.terminator.crashes.get() == 1);
+		assertThat(leader.terminator.exits).hasValue(0);
+		assertThat(this.instances).filteredOn((instance) -> instance != leader)
+			.allSatisfy((instance) -> assertThat(instance.terminator.crashes).hasValue(0));
+	}
+
+	@Test
+	void exitAfterLeadingEndsTheLeaderGracefully() {
+		Instance only = start("one", "sample.exit-after-leading=300ms");
+		await().atMost(PATIENCE).until(() -> only.terminator.exits.get() == 1);
+		assertThat(only.terminator.crashes).hasValue(0);
+	}
+
+	@Test
+	void revokedLeadershipCancelsThePendingEnd() {
+		Instance first = start("one", "sample.crash-after-leading=2s");
+		await().atMost(PATIENCE).until(first::leads);
+		start("two");
+		Leadership leadership = first.context.getBean(Leadership.class);
+		await().atMost(PATIENCE).until(() -> leadership.participants().size() == 2);
+		assertThat(leadership.yieldLeadership()).isTrue();
+		awaitLeader();
+		await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> first.terminator.crashes.get() == 0);
+	}
+
+	private record Instance(String id, ConfigurableApplicationContext context, RecordingTerminator terminator) {
+
+		boolean leads() {
+			return this.context.isActive() && this.context.getBean(Leadership.class).isLeader();
+		}
+
+		LeaderJob job() {
+			return this.context.getBean(LeaderJob.class);
+		}
+
+		HttpResponse<String> get(String path) throws Exception {
+			String port = this.context.getEnvironment().getProperty("local.server.port");
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+	static class RecordingTerminator implements Terminator {
+
+		final AtomicInteger crashes = new AtomicInteger();
+
+		final AtomicInteger exits = new AtomicInteger();
+
+		@Override
+		public void crash() {
+			this.crashes.incrementAndGet();
+		}
+
+		@Override
+		public void exit() {
+			this.exits.incrementAndGet();
+		}
+
+	}
+
+}
