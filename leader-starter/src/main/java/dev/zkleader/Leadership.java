@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * This instance's view of the leader election. Inject it wherever code needs to know or
@@ -12,12 +13,28 @@ import java.util.Optional;
 public interface Leadership {
 
 	/**
+	 * The name of the election this view belongs to ({@code default} for the unnamed
+	 * one).
+	 * @return the election name
+	 */
+	String election();
+
+	/**
 	 * Whether this instance leads now. Reads local state only (no ZooKeeper round trip),
 	 * so it is cheap enough to call on every unit of work.
 	 * @return {@code true} while this instance holds leadership and its ZooKeeper
 	 * connection allows it to act
 	 */
 	boolean isLeader();
+
+	/**
+	 * The fencing token of the current leadership: the creation zxid of this instance's
+	 * latch node, which grows with every new leadership in the ensemble. Pass it to the
+	 * systems a leader writes to, so that they can refuse the writes of a leader that has
+	 * been replaced (see {@code JdbcFence}).
+	 * @return the token, or empty when this instance does not lead
+	 */
+	OptionalLong fencingToken();
 
 	/**
 	 * The id under which this instance takes part in the election (stored as the data of

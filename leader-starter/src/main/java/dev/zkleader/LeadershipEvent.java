@@ -18,11 +18,14 @@ public abstract sealed class LeadershipEvent extends ApplicationEvent
 
 	private final Instant time;
 
-	LeadershipEvent(Leadership source, String election, String participantId, Instant time) {
+	private final long fencingToken;
+
+	LeadershipEvent(Leadership source, String election, String participantId, Instant time, long fencingToken) {
 		super(source);
 		this.election = election;
 		this.participantId = participantId;
 		this.time = time;
+		this.fencingToken = fencingToken;
 	}
 
 	/**
@@ -55,6 +58,15 @@ public abstract sealed class LeadershipEvent extends ApplicationEvent
 	 */
 	public Instant getTime() {
 		return this.time;
+	}
+
+	/**
+	 * The fencing token of the leadership that began or ended (see
+	 * {@link Leadership#fencingToken()}).
+	 * @return the token
+	 */
+	public long getFencingToken() {
+		return this.fencingToken;
 	}
 
 }

@@ -14,15 +14,17 @@ public final class LeadershipGrantedEvent extends LeadershipEvent {
 	 * @param election the election name
 	 * @param participantId this instance's participant id
 	 * @param time when leadership was granted
+	 * @param fencingToken the fencing token of the new leadership
 	 */
-	public LeadershipGrantedEvent(Leadership source, String election, String participantId, Instant time) {
-		super(source, election, participantId, time);
+	public LeadershipGrantedEvent(Leadership source, String election, String participantId, Instant time,
+			long fencingToken) {
+		super(source, election, participantId, time, fencingToken);
 	}
 
 	@Override
 	public String toString() {
 		return "LeadershipGrantedEvent[election=" + getElection() + ", participant=" + getParticipantId() + ", time="
-				+ getTime() + "]";
+				+ getTime() + ", token=" + getFencingToken() + "]";
 	}
 
 }

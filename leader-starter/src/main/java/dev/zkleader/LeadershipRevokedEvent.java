@@ -16,11 +16,12 @@ public final class LeadershipRevokedEvent extends LeadershipEvent {
 	 * @param election the election name
 	 * @param participantId this instance's participant id
 	 * @param time when leadership was revoked
+	 * @param fencingToken the fencing token of the leadership that ended
 	 * @param reason why leadership was revoked
 	 */
 	public LeadershipRevokedEvent(Leadership source, String election, String participantId, Instant time,
-			RevocationReason reason) {
-		super(source, election, participantId, time);
+			long fencingToken, RevocationReason reason) {
+		super(source, election, participantId, time, fencingToken);
 		this.reason = reason;
 	}
 
@@ -35,7 +36,7 @@ public final class LeadershipRevokedEvent extends LeadershipEvent {
 	@Override
 	public String toString() {
 		return "LeadershipRevokedEvent[election=" + getElection() + ", participant=" + getParticipantId() + ", time="
-				+ getTime() + ", reason=" + this.reason + "]";
+				+ getTime() + ", token=" + getFencingToken() + ", reason=" + this.reason + "]";
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,8 +25,18 @@ final class DisabledLeadership implements Leadership {
 	}
 
 	@Override
+	public String election() {
+		return LeaderElections.DEFAULT;
+	}
+
+	@Override
 	public boolean isLeader() {
 		return false;
+	}
+
+	@Override
+	public OptionalLong fencingToken() {
+		return OptionalLong.empty();
 	}
 
 	@Override

@@ -3,11 +3,20 @@ package dev.zkleader.autoconfigure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
+import dev.zkleader.LeaderElections;
 import dev.zkleader.election.ConnectionLossPolicy;
 import dev.zkleader.election.Election;
+import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.election.ElectionSettings;
+import dev.zkleader.election.PauseDetector;
+import dev.zkleader.gate.LeaderOnlyAdvisor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
@@ -38,11 +47,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(LeaderProperties.class)
 public final class LeaderAutoConfiguration {
 
-	/**
-	 * The name of the election configured by {@code leader.path}.
-	 */
-	static final String DEFAULT_ELECTION = "default";
-
 	private static final Log logger = LogFactory.getLog(LeaderAutoConfiguration.class);
 
 	private final String path;
@@ -56,7 +60,7 @@ public final class LeaderAutoConfiguration {
 		if (properties.getPath() != null) {
 			return properties.getPath();
 		}
-		String path = "/leader-election/" + environment.getProperty("spring.application.name", DEFAULT_ELECTION);
+		String path = "/leader-election/" + environment.getProperty("spring.application.name", LeaderElections.DEFAULT);
 		LeaderPropertiesValidator.validatePath("spring.application.name", path);
 		return path;
 	}
@@ -104,14 +108,50 @@ public final class LeaderAutoConfiguration {
 				+ "(set leader.zookeeper.fail-fast=true to fail start-up instead)");
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	PauseDetector leaderPauseDetector(LeaderProperties properties) {
+		// ZooKeeper may expire a session after about two thirds of its timeout without a
+		// ping; a third is safe.
+		return new PauseDetector(properties.getZookeeper().getSessionTimeout().dividedBy(3));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	Election leaderElection(CuratorFramework curatorFramework, LeaderProperties properties, Environment environment,
-			ApplicationEventPublisher publisher) {
+	ElectionRegistry leaderElections(CuratorFramework curatorFramework, LeaderProperties properties,
+			Environment environment, ApplicationEventPublisher publisher, PauseDetector pauseDetector,
+			ObjectProvider<LeaderOnlyAdvisor> advisor) {
+		Function<String, Election> factory = (name) -> new Election(curatorFramework,
+				settings(name, properties, environment), publisher, pauseDetector);
+		Supplier<Set<String>> declared = () -> {
+			Set<String> names = new LinkedHashSet<>(properties.getElections().keySet());
+			advisor.ifAvailable((available) -> names.addAll(available.declaredElections()));
+			return names;
+		};
+		return new ElectionRegistry(factory, declared);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Election leaderElection(ElectionRegistry leaderElections) {
+		return leaderElections.get(LeaderElections.DEFAULT);
+	}
+
+	private ElectionSettings settings(String name, LeaderProperties properties, Environment environment) {
+		LeaderProperties.ElectionProperties named = properties.getElections().get(name);
+		String path = this.path;
 		String participantId = properties.getParticipantId();
-		return new Election(curatorFramework, DEFAULT_ELECTION, this.path,
-				() -> (participantId != null) ? participantId : defaultParticipantId(environment),
-				properties.getConnectionLoss(), publisher);
+		if (!LeaderElections.DEFAULT.equals(name)) {
+			path = (named != null && named.getPath() != null) ? named.getPath() : this.path + "/" + name;
+			if (named != null && named.getParticipantId() != null) {
+				participantId = named.getParticipantId();
+			}
+		}
+		String configuredId = participantId;
+		return new ElectionSettings(name, path,
+				() -> (configuredId != null) ? configuredId : defaultParticipantId(environment),
+				properties.getConnectionLoss(), properties.isInterruptOnRevoke(),
+				properties.getShutdown().getDrainTimeout());
 	}
 
 	// Called when the election starts, after the web server, so that the port it bound is

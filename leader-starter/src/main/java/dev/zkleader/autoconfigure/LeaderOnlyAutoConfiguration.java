@@ -1,7 +1,7 @@
 package dev.zkleader.autoconfigure;
 
 import dev.zkleader.gate.LeaderOnlyAdvisor;
-import dev.zkleader.gate.LeaderWorkPermit;
+import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,8 +29,8 @@ public final class LeaderOnlyAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermit> permit) {
-		return new LeaderOnlyAdvisor(() -> permit.getIfAvailable(() -> LeaderWorkPermit.NEVER));
+	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermits> permits) {
+		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE));
 	}
 
 	@Bean

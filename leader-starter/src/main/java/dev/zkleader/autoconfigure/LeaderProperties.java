@@ -1,6 +1,8 @@
 package dev.zkleader.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.zkleader.election.ConnectionLossPolicy;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,21 @@ public class LeaderProperties {
 	 */
 	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.SUSPENDED;
 
+	/**
+	 * Whether a running @LeaderOnly call is interrupted when leadership is revoked.
+	 * Whatever the call does with the interrupt, LeadershipContext.stillLeading() turns
+	 * false at once.
+	 */
+	private boolean interruptOnRevoke = true;
+
+	/**
+	 * Named elections, for leader-only work that should have a leader of its own
+	 * (@LeaderOnly("name")).
+	 */
+	private Map<String, ElectionProperties> elections = new LinkedHashMap<>();
+
+	private final Shutdown shutdown = new Shutdown();
+
 	private final Zookeeper zookeeper = new Zookeeper();
 
 	public boolean isEnabled() {
@@ -74,8 +91,84 @@ public class LeaderProperties {
 		this.connectionLoss = connectionLoss;
 	}
 
+	public boolean isInterruptOnRevoke() {
+		return this.interruptOnRevoke;
+	}
+
+	public void setInterruptOnRevoke(boolean interruptOnRevoke) {
+		this.interruptOnRevoke = interruptOnRevoke;
+	}
+
+	public Map<String, ElectionProperties> getElections() {
+		return this.elections;
+	}
+
+	public void setElections(Map<String, ElectionProperties> elections) {
+		this.elections = elections;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
 	public Zookeeper getZookeeper() {
 		return this.zookeeper;
+	}
+
+	/**
+	 * One named election.
+	 */
+	public static class ElectionProperties {
+
+		/**
+		 * ZooKeeper path of this election. Defaults to the default election's path
+		 * followed by /<name>.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Id of this instance in this election. Defaults to leader.participant-id.
+		 */
+		private @Nullable String participantId;
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getParticipantId() {
+			return this.participantId;
+		}
+
+		public void setParticipantId(@Nullable String participantId) {
+			this.participantId = participantId;
+		}
+
+	}
+
+	/**
+	 * Leaving the elections on shutdown.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long a leader that shuts down waits for its running @LeaderOnly calls to
+		 * finish before it hands leadership over (the next leader cannot start
+		 * meanwhile). Calls still running then are interrupted.
+		 */
+		private Duration drainTimeout = Duration.ofSeconds(10);
+
+		public Duration getDrainTimeout() {
+			return this.drainTimeout;
+		}
+
+		public void setDrainTimeout(Duration drainTimeout) {
+			this.drainTimeout = drainTimeout;
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.zkleader.LeaderElections;
 import org.apache.curator.utils.PathUtils;
 import org.jspecify.annotations.Nullable;
 
@@ -29,10 +30,22 @@ final class LeaderPropertiesValidator {
 		if (properties.getPath() != null) {
 			validatePath("leader.path", properties.getPath());
 		}
-		String participantId = properties.getParticipantId();
-		if (participantId != null && participantId.isBlank()) {
-			throw new InvalidLeaderPropertyException("leader.participant-id", participantId, "it is blank",
-					"remove it to use the default (hostname:port or hostname:pid) or give each instance a unique id");
+		validateParticipantId("leader.participant-id", properties.getParticipantId());
+		properties.getElections().forEach((name, election) -> {
+			String prefix = "leader.elections." + name;
+			if (!LeaderElections.isValidName(name)) {
+				throw new InvalidLeaderPropertyException(prefix, name, "'" + name + "' is not a valid election name",
+						"name the election with 1 to 64 lowercase letters, digits and inner dashes, such as reports");
+			}
+			if (election.getPath() != null) {
+				validatePath(prefix + ".path", election.getPath());
+			}
+			validateParticipantId(prefix + ".participant-id", election.getParticipantId());
+		});
+		Duration drainTimeout = properties.getShutdown().getDrainTimeout();
+		if (drainTimeout.isNegative()) {
+			throw new InvalidLeaderPropertyException("leader.shutdown.drain-timeout", drainTimeout, "it is negative",
+					"use a duration of zero (hand over at once) or more, such as 10s");
 		}
 		LeaderProperties.Zookeeper zookeeper = properties.getZookeeper();
 		validateConnectString(zookeeper.getConnectString());
@@ -65,6 +78,13 @@ final class LeaderPropertiesValidator {
 			throw new InvalidLeaderPropertyException("leader.zookeeper.retry.max-retries", retry.getMaxRetries(),
 					"it is outside Curator's range of 0 to " + MAX_RETRIES_LIMIT,
 					"use a number from 0 to " + MAX_RETRIES_LIMIT + ", such as 3");
+		}
+	}
+
+	private static void validateParticipantId(String property, @Nullable String participantId) {
+		if (participantId != null && participantId.isBlank()) {
+			throw new InvalidLeaderPropertyException(property, participantId, "it is blank",
+					"remove it to use the default (hostname:port or hostname:pid) or give each instance a unique id");
 		}
 	}
 

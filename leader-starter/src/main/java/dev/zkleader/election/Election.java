@@ -5,22 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.LeadershipEvent;
 import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.LeadershipRevokedEvent;
 import dev.zkleader.RevocationReason;
-import dev.zkleader.gate.LeaderWorkPermit;
+import dev.zkleader.gate.LeaderWorkRun;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
@@ -35,57 +37,55 @@ import org.apache.zookeeper.data.Stat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
  * One leader election: owns the Curator {@link LeaderLatch}, its listener, the
- * connection-state listener and the single thread on which every change is handled in
- * order. It is the only writer of its {@link LeadershipState}; every reader
- * ({@link Leadership} methods, the {@code @LeaderOnly} gate) decides from one snapshot of
- * it without calling ZooKeeper.
+ * connection-state listener, the leader-only calls running under it, and the single
+ * thread on which every change is handled in order. It is the only writer of its
+ * {@link LeadershipState}; every reader ({@link Leadership} methods, the
+ * {@code @LeaderOnly} gate) decides from one snapshot of it without calling ZooKeeper.
  * <p>
- * A {@link SmartLifecycle} in the last phase: it joins the election once the rest of the
- * context (including the web server, whose port names the participant) has started, and
- * leaves first on shutdown, deleting its latch node so that the next participant takes
- * over at once instead of after the session timeout.
+ * Started and stopped by the {@link ElectionRegistry}: it joins once the rest of the
+ * context has started and leaves first on shutdown, after running leader-only calls have
+ * drained, deleting its latch node so that the next participant takes over at once
+ * instead of after the session timeout.
  * <p>
  * Internal: created by the auto-configuration; depend on {@link Leadership} instead.
  */
-public final class Election implements Leadership, LeaderWorkPermit, SmartLifecycle {
-
-	/**
-	 * The lifecycle phase: after the web server starts, and first to stop.
-	 */
-	public static final int PHASE = Integer.MAX_VALUE;
+public final class Election implements Leadership {
 
 	private static final Log logger = LogFactory.getLog(Election.class);
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final Duration YIELD_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration ELECTION_THREAD_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Duration NODE_REMOVAL_TIMEOUT = Duration.ofSeconds(5);
 
+	private static final Duration CONFIRMATION_RETRY = Duration.ofMillis(500);
+
 	private final CuratorFramework client;
 
-	private final String name;
-
-	private final String path;
-
-	private final Supplier<String> participantIdSupplier;
-
-	private final ConnectionLossPolicy connectionLoss;
+	private final ElectionSettings settings;
 
 	private final ApplicationEventPublisher publisher;
+
+	private final PauseDetector pauseDetector;
 
 	private final Clock clock = Clock.systemUTC();
 
 	private final Object monitor = new Object();
 
+	private final Set<Run> runs = ConcurrentHashMap.newKeySet();
+
 	private final ConnectionStateListener connectionListener = (client, newState) -> onConnectionStateChanged(newState);
 
+	private final Runnable pauseListener = () -> onElectionThreadLater(this::confirmLeadership, Duration.ZERO);
+
 	private volatile LeadershipState state = LeadershipState.INITIAL;
+
+	// When ZooKeeper last confirmed the current leadership (System.nanoTime()); see
+	// PauseDetector.
+	private volatile long confirmedAt = System.nanoTime();
 
 	private volatile @Nullable String participantId;
 
@@ -93,7 +93,7 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	// leaderId().
 	private volatile @Nullable LeaderLatch latch;
 
-	private volatile @Nullable ExecutorService executor;
+	private volatile @Nullable ScheduledExecutorService executor;
 
 	private volatile @Nullable Thread electionThread;
 
@@ -102,29 +102,22 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	/**
 	 * Creates an election; it joins when started.
 	 * @param client a started Curator client
-	 * @param name the election's name, as events and logs report it
-	 * @param path the latch path shared by all participants
-	 * @param participantId supplies this instance's participant id when the election
-	 * starts
-	 * @param connectionLoss when a connection drop ends leadership
+	 * @param settings how the election runs
 	 * @param publisher where leadership events are published
+	 * @param pauseDetector tells when this JVM stood still long enough for leadership to
+	 * be suspect
 	 */
-	public Election(CuratorFramework client, String name, String path, Supplier<String> participantId,
-			ConnectionLossPolicy connectionLoss, ApplicationEventPublisher publisher) {
+	public Election(CuratorFramework client, ElectionSettings settings, ApplicationEventPublisher publisher,
+			PauseDetector pauseDetector) {
 		this.client = client;
-		this.name = name;
-		this.path = path;
-		this.participantIdSupplier = participantId;
-		this.connectionLoss = connectionLoss;
+		this.settings = settings;
 		this.publisher = publisher;
+		this.pauseDetector = pauseDetector;
 	}
 
-	/**
-	 * The election's name.
-	 * @return the name
-	 */
-	public String name() {
-		return this.name;
+	@Override
+	public String election() {
+		return this.settings.name();
 	}
 
 	/**
@@ -132,13 +125,13 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	 * @return the path
 	 */
 	public String path() {
-		return this.path;
+		return this.settings.path();
 	}
 
 	@Override
 	public String participantId() {
 		String id = this.participantId;
-		return (id != null) ? id : this.participantIdSupplier.get();
+		return (id != null) ? id : this.settings.participantId().get();
 	}
 
 	@Override
@@ -147,15 +140,45 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	}
 
 	@Override
-	public boolean permitsLeaderWork() {
+	public OptionalLong fencingToken() {
 		LeadershipState current = this.state;
+		return (current.leader() && connectionAllowsLeadership()) ? OptionalLong.of(current.token())
+				: OptionalLong.empty();
+	}
+
+	// Local reads only: a flag that flips on ZooKeeper's event thread before Curator's
+	// listeners hear of a
+	// disconnect, and the pause detector's clock.
+	private boolean connectionAllowsLeadership() {
+		return (this.settings.connectionLoss() == ConnectionLossPolicy.LOST
+				|| this.client.getZookeeperClient().isConnected())
+				&& !this.pauseDetector.suspectSince(this.confirmedAt);
+	}
+
+	private boolean permitsLeaderWork(LeadershipState current) {
 		return current.leader() && current.announced() && connectionAllowsLeadership();
 	}
 
-	// A local flag that flips on ZooKeeper's event thread, before Curator's listeners
-	// hear of the disconnect.
-	private boolean connectionAllowsLeadership() {
-		return this.connectionLoss == ConnectionLossPolicy.LOST || this.client.getZookeeperClient().isConnected();
+	/**
+	 * Starts a run of leader-only work on the calling thread, if this instance may do
+	 * leader work now.
+	 * @return the run, or {@code null} when the work must be skipped
+	 */
+	@Nullable LeaderWorkRun begin() {
+		LeadershipState current = this.state;
+		if (!permitsLeaderWork(current)) {
+			return null;
+		}
+		Run run = new Run(Thread.currentThread(), current.token());
+		this.runs.add(run);
+		// Registered first, checked again: a revocation in between either sees the run or
+		// is seen here.
+		LeadershipState now = this.state;
+		if (!permitsLeaderWork(now) || now.token() != current.token()) {
+			run.end();
+			return null;
+		}
+		return run;
 	}
 
 	@Override
@@ -169,17 +192,7 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		if (this.state.leader()) {
 			return Optional.of(participantId());
 		}
-		LeaderLatch current = this.latch;
-		if (current == null || !this.client.getZookeeperClient().isConnected()) {
-			return Optional.empty();
-		}
-		try {
-			String id = current.getLeader().getId();
-			return id.isEmpty() ? Optional.empty() : Optional.of(id);
-		}
-		catch (Exception ex) {
-			return failedRead("leader", ex, Optional.empty());
-		}
+		return participants().stream().findFirst();
 	}
 
 	@Override
@@ -189,33 +202,32 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 			return List.of();
 		}
 		try {
-			return current.getParticipants().stream().map(Participant::getId).toList();
+			// Nested elections live below this path; their nodes are not participants
+			// (they carry no id).
+			return current.getParticipants().stream().map(Participant::getId).filter((id) -> !id.isEmpty()).toList();
 		}
 		catch (Exception ex) {
-			return failedRead("participants", ex, List.of());
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not read the participants of election '" + election() + "'", ex);
+			}
+			return List.of();
 		}
-	}
-
-	private <T> T failedRead(String what, Exception ex, T fallback) {
-		if (ex instanceof InterruptedException) {
-			Thread.currentThread().interrupt();
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Could not read the " + what + " of election '" + this.name + "' from ZooKeeper", ex);
-		}
-		return fallback;
 	}
 
 	@Override
 	public boolean awaitLeadership(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.monitor) {
-			while (!permitsLeaderWork()) {
+			while (!permitsLeaderWork(this.state)) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					return false;
 				}
-				TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
+				// Bounded, because a pause suspicion ends without a state change.
+				TimeUnit.NANOSECONDS.timedWait(this.monitor, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(100)));
 			}
 			return true;
 		}
@@ -226,50 +238,44 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		if (!this.running) {
 			return false;
 		}
+		Thread caller = Thread.currentThread();
 		return onElectionThread(() -> {
 			if (!this.running || !this.state.leader()) {
 				return false;
 			}
-			revoke(RevocationReason.YIELDED);
+			revoke(RevocationReason.YIELDED, caller);
 			rejoin();
 			return true;
-		}, YIELD_TIMEOUT);
+		}, ELECTION_THREAD_TIMEOUT);
 	}
 
-	@Override
-	public int getPhase() {
-		return PHASE;
-	}
-
-	@Override
-	public boolean isRunning() {
+	boolean isRunning() {
 		return this.running;
 	}
 
-	@Override
-	public void start() {
+	synchronized void start() {
 		if (this.running) {
 			return;
 		}
 		Assert.state(this.client.getState() == CuratorFrameworkState.STARTED,
 				"The CuratorFramework used for leader election must be started");
-		this.participantId = this.participantIdSupplier.get();
-		ExecutorService newExecutor = Executors.newSingleThreadExecutor(this::newElectionThread);
+		this.participantId = this.settings.participantId().get();
+		ScheduledExecutorService newExecutor = Executors.newSingleThreadScheduledExecutor(this::newElectionThread);
 		this.executor = newExecutor;
 		this.running = true;
 		ConnectionState initial = this.client.getZookeeperClient().isConnected() ? ConnectionState.CONNECTED : null;
 		setState(LeadershipState.INITIAL.withConnection(initial));
 		this.client.getConnectionStateListenable().addListener(this.connectionListener, newExecutor);
+		this.pauseDetector.onPause(this.pauseListener);
 		onElectionThread(() -> {
 			join();
 			return null;
-		}, STOP_TIMEOUT);
-		logger.info("Joined leader election '" + this.name + "' at " + this.path + " as '" + participantId() + "'");
+		}, ELECTION_THREAD_TIMEOUT);
+		logger.info("Joined leader election '" + election() + "' at " + path() + " as '" + participantId() + "'");
 	}
 
-	@Override
-	public void stop() {
-		ExecutorService current = this.executor;
+	synchronized void stop() {
+		ScheduledExecutorService current = this.executor;
 		if (!this.running || current == null) {
 			return;
 		}
@@ -277,7 +283,7 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 			onElectionThread(() -> {
 				leave();
 				return null;
-			}, STOP_TIMEOUT);
+			}, this.settings.drainTimeout().plus(ELECTION_THREAD_TIMEOUT));
 		}
 		finally {
 			current.shutdown();
@@ -285,14 +291,14 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 	}
 
 	private Thread newElectionThread(Runnable task) {
-		Thread thread = new Thread(task, "leader-election-" + this.name);
+		Thread thread = new Thread(task, "leader-election-" + election());
 		thread.setDaemon(true);
 		this.electionThread = thread;
 		return thread;
 	}
 
 	private void join() throws Exception {
-		LeaderLatch newLatch = new LeaderLatch(this.client, this.path, participantId(), LeaderLatch.CloseMode.SILENT);
+		LeaderLatch newLatch = new LeaderLatch(this.client, path(), participantId(), LeaderLatch.CloseMode.SILENT);
 		newLatch.addListener(new LatchListener(newLatch), this.executor);
 		this.latch = newLatch;
 		newLatch.start();
@@ -308,10 +314,19 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		join();
 	}
 
+	// Drain, then hand over: no new runs, running ones finish (up to the drain timeout),
+	// the revoked event, and only
+	// then the latch node goes, so the next leader cannot start while this one still
+	// works.
 	private void leave() {
 		this.running = false;
 		this.client.getConnectionStateListenable().removeListener(this.connectionListener);
-		revoke(RevocationReason.SHUTDOWN);
+		this.pauseDetector.removeListener(this.pauseListener);
+		if (this.state.leader()) {
+			setState(this.state.closeGate());
+			drain();
+		}
+		revoke(RevocationReason.SHUTDOWN, null);
 		LeaderLatch current = this.latch;
 		this.latch = null;
 		if (current != null) {
@@ -323,7 +338,29 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 			// complain about.
 			awaitRemoval(ourPath);
 		}
-		logger.info("Left leader election '" + this.name + "' as '" + participantId() + "'");
+		logger.info("Left leader election '" + election() + "' as '" + participantId() + "'");
+	}
+
+	private void drain() {
+		long deadline = System.nanoTime() + this.settings.drainTimeout().toNanos();
+		synchronized (this.monitor) {
+			while (!this.runs.isEmpty()) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					logger.warn(this.runs.size() + " leader-only call(s) of election '" + election()
+							+ "' still running after the drain timeout of " + this.settings.drainTimeout().toMillis()
+							+ " ms (leader.shutdown.drain-timeout); handing leadership over anyway");
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	private void close(LeaderLatch old) {
@@ -332,7 +369,7 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		}
 		catch (Exception ex) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Closing the latch of election '" + this.name + "' failed", ex);
+				logger.debug("Closing the latch of election '" + election() + "' failed", ex);
 			}
 		}
 	}
@@ -364,10 +401,18 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		if (source != this.latch || !source.hasLeadership() || this.state.leader()) {
 			return;
 		}
+		// The token is read once per leadership, so gated calls never touch ZooKeeper.
+		long asked = System.nanoTime();
+		Stat node = ourNode(source);
+		if (node == null || !source.hasLeadership()) {
+			return;
+		}
+		this.confirmedAt = asked;
 		Instant now = this.clock.instant();
-		setState(this.state.granted(now));
-		logger.info("Leadership granted: election '" + this.name + "', participant '" + participantId() + "'");
-		publish(new LeadershipGrantedEvent(this, this.name, participantId(), now));
+		setState(this.state.granted(now, node.getCzxid(), node.getEphemeralOwner()));
+		logger.info("Leadership granted: election '" + election() + "', participant '" + participantId()
+				+ "', fencing token " + node.getCzxid());
+		publish(new LeadershipGrantedEvent(this, election(), participantId(), now, node.getCzxid()));
 		// A listener may already have yielded; only a leadership that still stands opens
 		// the gate.
 		if (this.state.leader()) {
@@ -375,9 +420,59 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		}
 	}
 
+	private @Nullable Stat ourNode(LeaderLatch source) {
+		String ourPath = source.getOurPath();
+		if (ourPath == null) {
+			return null;
+		}
+		try {
+			return this.client.checkExists().forPath(ourPath);
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			logger.warn("Could not read the latch node of election '" + election() + "'; not taking leadership "
+					+ "until ZooKeeper answers", ex);
+			onElectionThreadLater(() -> onLatchGranted(source), CONFIRMATION_RETRY);
+			return null;
+		}
+	}
+
+	// After a pause: the leadership stands only if the latch node of this leadership
+	// still exists and still belongs
+	// to the session that created it.
+	private void confirmLeadership() {
+		LeadershipState current = this.state;
+		if (!this.running || !current.leader()) {
+			return;
+		}
+		long asked = System.nanoTime();
+		LeaderLatch source = this.latch;
+		String ourPath = (source != null) ? source.getOurPath() : null;
+		try {
+			Stat node = (ourPath != null) ? this.client.checkExists().forPath(ourPath) : null;
+			if (node != null && node.getEphemeralOwner() == current.session() && node.getCzxid() == current.token()) {
+				this.confirmedAt = asked;
+				logger.info("ZooKeeper confirmed leadership of election '" + election() + "' after a pause");
+				signal();
+			}
+			else {
+				revoke(reasonForLatchRevocation(), null);
+			}
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			onElectionThreadLater(this::confirmLeadership, CONFIRMATION_RETRY);
+		}
+	}
+
 	private void onLatchRevoked(LeaderLatch source) {
 		if (source == this.latch) {
-			revoke(reasonForLatchRevocation());
+			revoke(reasonForLatchRevocation(), null);
 		}
 	}
 
@@ -396,19 +491,19 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		setState(this.state.withConnection(newState));
 		switch (newState) {
 			case SUSPENDED -> {
-				logger.warn("ZooKeeper connection suspended (election '" + this.name + "')");
-				if (this.connectionLoss == ConnectionLossPolicy.SUSPENDED) {
-					revoke(RevocationReason.CONNECTION_SUSPENDED);
+				logger.warn("ZooKeeper connection suspended (election '" + election() + "')");
+				if (this.settings.connectionLoss() == ConnectionLossPolicy.SUSPENDED) {
+					revoke(RevocationReason.CONNECTION_SUSPENDED, null);
 				}
 			}
 			case LOST -> {
-				logger.warn("ZooKeeper session lost (election '" + this.name + "'); rejoining with a new session");
-				revoke(RevocationReason.CONNECTION_LOST);
+				logger.warn("ZooKeeper session lost (election '" + election() + "'); rejoining with a new session");
+				revoke(RevocationReason.CONNECTION_LOST, null);
 				if (this.running) {
 					rejoinQuietly();
 				}
 			}
-			case RECONNECTED -> logger.info("ZooKeeper connection re-established (election '" + this.name + "')");
+			case RECONNECTED -> logger.info("ZooKeeper connection re-established (election '" + election() + "')");
 			default -> {
 			}
 		}
@@ -419,21 +514,26 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 			rejoin();
 		}
 		catch (Exception ex) {
-			logger.error("Could not rejoin leader election '" + this.name + "'", ex);
+			logger.error("Could not rejoin leader election '" + election() + "'", ex);
 		}
 	}
 
-	private void revoke(RevocationReason reason) {
+	// The state flips first, so leader-only work is refused before anyone hears of the
+	// revocation.
+	private void revoke(RevocationReason reason, @Nullable Thread exempt) {
 		LeadershipState current = this.state;
 		if (!current.leader()) {
 			return;
 		}
 		setState(current.revoked());
+		if (this.settings.interruptOnRevoke()) {
+			this.runs.forEach((run) -> run.interrupt(exempt));
+		}
 		Instant now = this.clock.instant();
 		Duration led = (current.since() != null) ? Duration.between(current.since(), now) : Duration.ZERO;
-		logger.info("Leadership revoked (" + reason + "): election '" + this.name + "', participant '" + participantId()
-				+ "', led for " + led.toMillis() + " ms");
-		publish(new LeadershipRevokedEvent(this, this.name, participantId(), now, reason));
+		logger.info("Leadership revoked (" + reason + "): election '" + election() + "', participant '"
+				+ participantId() + "', led for " + led.toMillis() + " ms");
+		publish(new LeadershipRevokedEvent(this, election(), participantId(), now, current.token(), reason));
 	}
 
 	private void publish(LeadershipEvent event) {
@@ -447,8 +547,19 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 
 	private void setState(LeadershipState newState) {
 		this.state = newState;
+		signal();
+	}
+
+	private void signal() {
 		synchronized (this.monitor) {
 			this.monitor.notifyAll();
+		}
+	}
+
+	private void onElectionThreadLater(Runnable task, Duration delay) {
+		ScheduledExecutorService current = this.executor;
+		if (current != null && !current.isShutdown()) {
+			current.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -457,33 +568,33 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 			if (Thread.currentThread() == this.electionThread) {
 				return task.call();
 			}
-			ExecutorService current = this.executor;
-			Assert.state(current != null, "Election '" + this.name + "' has not been started");
+			ScheduledExecutorService current = this.executor;
+			Assert.state(current != null, "Election '" + election() + "' has not been started");
 			Future<T> result = current.submit(task);
 			return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for election '" + this.name + "'", ex);
+			throw new IllegalStateException("Interrupted while waiting for election '" + election() + "'", ex);
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException("Election '" + this.name + "' did not respond within " + timeout
+			throw new IllegalStateException("Election '" + election() + "' did not respond within " + timeout
 					+ "; is a leadership event listener blocking?", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Election '" + this.name + "' failed", ex.getCause());
+			throw new IllegalStateException("Election '" + election() + "' failed", ex.getCause());
 		}
 		catch (RuntimeException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Election '" + this.name + "' failed", ex);
+			throw new IllegalStateException("Election '" + election() + "' failed", ex);
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "Election[name=" + this.name + ", path=" + this.path + ", participant=" + participantId() + ", leader="
+		return "Election[name=" + election() + ", path=" + path() + ", participant=" + participantId() + ", leader="
 				+ isLeader() + "]";
 	}
 
@@ -503,6 +614,63 @@ public final class Election implements Leadership, LeaderWorkPermit, SmartLifecy
 		@Override
 		public void notLeader() {
 			onLatchRevoked(this.source);
+		}
+
+	}
+
+	/**
+	 * A leader-only call in progress on one thread.
+	 */
+	private final class Run implements LeaderWorkRun {
+
+		private final Thread thread;
+
+		private final long token;
+
+		private boolean ended;
+
+		private boolean interrupted;
+
+		Run(Thread thread, long token) {
+			this.thread = thread;
+			this.token = token;
+		}
+
+		@Override
+		public String election() {
+			return Election.this.election();
+		}
+
+		@Override
+		public long token() {
+			return this.token;
+		}
+
+		@Override
+		public boolean stillLeading() {
+			LeadershipState current = Election.this.state;
+			return current.leader() && current.token() == this.token && connectionAllowsLeadership();
+		}
+
+		synchronized void interrupt(@Nullable Thread exempt) {
+			if (!this.ended && this.thread != exempt) {
+				this.interrupted = true;
+				this.thread.interrupt();
+			}
+		}
+
+		@Override
+		public void end() {
+			synchronized (this) {
+				this.ended = true;
+				// The interrupt was ours and meant for this call only: do not leak it
+				// into the caller's thread.
+				if (this.interrupted) {
+					Thread.interrupted();
+				}
+			}
+			Election.this.runs.remove(this);
+			signal();
 		}
 
 	}

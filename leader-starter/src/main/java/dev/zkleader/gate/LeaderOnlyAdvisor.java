@@ -1,5 +1,6 @@
 package dev.zkleader.gate;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.aopalliance.aop.Advice;
@@ -14,18 +15,18 @@ import org.springframework.aop.support.AbstractPointcutAdvisor;
  */
 public final class LeaderOnlyAdvisor extends AbstractPointcutAdvisor {
 
-	private final transient Pointcut pointcut = new LeaderOnlyPointcut();
+	private final transient LeaderOnlyPointcut pointcut = new LeaderOnlyPointcut();
 
 	private final transient Advice advice;
 
 	/**
 	 * Creates the advisor.
-	 * @param permit supplies the permit on first use, so that creating the advisor does
-	 * not force the ZooKeeper client and the election to be created while bean
+	 * @param permits supplies the permits on first use, so that creating the advisor does
+	 * not force the ZooKeeper client and the elections to be created while bean
 	 * post-processors are still being registered
 	 */
-	public LeaderOnlyAdvisor(Supplier<LeaderWorkPermit> permit) {
-		this.advice = new LeaderOnlyInterceptor(permit);
+	public LeaderOnlyAdvisor(Supplier<LeaderWorkPermits> permits) {
+		this.advice = new LeaderOnlyInterceptor(permits);
 	}
 
 	@Override
@@ -36,6 +37,15 @@ public final class LeaderOnlyAdvisor extends AbstractPointcutAdvisor {
 	@Override
 	public Advice getAdvice() {
 		return this.advice;
+	}
+
+	/**
+	 * The elections named by the {@code @LeaderOnly} methods seen so far, so that they
+	 * can be joined at start-up rather than at their first call.
+	 * @return the election names
+	 */
+	public Set<String> declaredElections() {
+		return this.pointcut.declaredElections();
 	}
 
 }

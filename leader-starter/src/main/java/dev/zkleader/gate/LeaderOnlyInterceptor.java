@@ -1,39 +1,64 @@
 package dev.zkleader.gate;
 
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.zkleader.LeaderElections;
+import dev.zkleader.LeaderOnly;
+import dev.zkleader.LeadershipContext;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Runs a {@link dev.zkleader.LeaderOnly} method when the permit allows it and skips it
- * otherwise.
+ * Runs a {@link LeaderOnly} method when its election permits it, with the leadership's
+ * token in {@link LeadershipContext}, and skips it otherwise.
  */
 final class LeaderOnlyInterceptor implements MethodInterceptor {
 
 	private static final Log logger = LogFactory.getLog(LeaderOnlyInterceptor.class);
 
-	private final Supplier<LeaderWorkPermit> permit;
+	private final Supplier<LeaderWorkPermits> permits;
 
-	LeaderOnlyInterceptor(Supplier<LeaderWorkPermit> permit) {
-		this.permit = SingletonSupplier.of(permit);
+	private final Map<Method, String> elections = new ConcurrentHashMap<>();
+
+	LeaderOnlyInterceptor(Supplier<LeaderWorkPermits> permits) {
+		this.permits = SingletonSupplier.of(permits);
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		if (this.permit.get().permitsLeaderWork()) {
+		Method method = invocation.getMethod();
+		LeaderWorkRun run = this.permits.get()
+			.begin(this.elections.computeIfAbsent(method, (key) -> election(invocation)));
+		if (run == null) {
+			if (logger.isTraceEnabled()) {
+				logger.trace("Skipped " + method + ": this instance is not the leader");
+			}
+			return (method.getReturnType() == Optional.class) ? Optional.empty() : null;
+		}
+		try (LeadershipContext.Scope scope = LeadershipContext.enter(run.election(), run.token(), run::stillLeading)) {
 			return invocation.proceed();
 		}
-		if (logger.isTraceEnabled()) {
-			logger.trace("Skipped " + invocation.getMethod() + ": this instance is not the leader");
+		finally {
+			run.end();
 		}
-		return (invocation.getMethod().getReturnType() == Optional.class) ? Optional.empty() : null;
+	}
+
+	private static String election(MethodInvocation invocation) {
+		Method method = invocation.getMethod();
+		Object target = invocation.getThis();
+		Method specificMethod = (target != null) ? AopUtils.getMostSpecificMethod(method, target.getClass()) : method;
+		LeaderOnly annotation = LeaderOnlyPointcut.find(method, specificMethod);
+		return (annotation != null) ? LeaderOnlyPointcut.election(annotation, specificMethod) : LeaderElections.DEFAULT;
 	}
 
 }
