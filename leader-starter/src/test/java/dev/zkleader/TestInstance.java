@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
@@ -36,18 +39,29 @@ public final class TestInstance implements AutoCloseable {
 
 	private final EventRecorder recorder;
 
+	// Kept, so that tests can still read what the work did after the context closed.
+	private final LongWork longWork;
+
 	private TestInstance(String id, ConfigurableApplicationContext context) {
 		this.id = id;
 		this.context = context;
 		this.recorder = context.getBean(EventRecorder.class);
+		this.longWork = context.getBean(LongWork.class);
 	}
 
 	public static TestInstance start(String id, String connectString, String path, String... properties) {
+		return start(id, connectString, path, List.of(), properties);
+	}
+
+	public static TestInstance start(String id, String connectString, String path, List<Class<?>> configurations,
+			String... properties) {
 		List<String> all = new ArrayList<>(List.of("leader.zookeeper.connect-string=" + connectString,
 				"leader.path=" + path, "leader.participant-id=" + id, "leader.zookeeper.session-timeout=3s",
 				"leader.zookeeper.retry.base-sleep=100ms", "leader.zookeeper.retry.max-sleep=1s"));
 		all.addAll(List.of(properties));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(InstanceConfiguration.class)
+		List<Class<?>> sources = new ArrayList<>(List.of(InstanceConfiguration.class));
+		sources.addAll(configurations);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
@@ -76,6 +90,22 @@ public final class TestInstance implements AutoCloseable {
 		return this.context.getBean(InterfaceWork.class);
 	}
 
+	public LongWork longWork() {
+		return this.longWork;
+	}
+
+	public ReportsWork reportsWork() {
+		return this.context.getBean(ReportsWork.class);
+	}
+
+	public LeaderElections elections() {
+		return this.context.getBean(LeaderElections.class);
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
 	public ScheduledWork scheduledWork() {
 		return this.context.getBean(ScheduledWork.class);
 	}
@@ -89,17 +119,40 @@ public final class TestInstance implements AutoCloseable {
 		this.recorder.beforeGrantedRecorded = work;
 	}
 
+	/**
+	 * Events of the default election, in order.
+	 * @return the events
+	 */
 	public List<LeadershipEvent> events() {
+		return defaultElectionEvents().toList();
+	}
+
+	/**
+	 * Events of every election, in order.
+	 * @return the events
+	 */
+	public List<LeadershipEvent> allEvents() {
 		return List.copyOf(this.recorder.events);
 	}
 
-	public long granted() {
-		return events().stream().filter(LeadershipGrantedEvent.class::isInstance).count();
+	private Stream<LeadershipEvent> defaultElectionEvents() {
+		return allEvents().stream().filter((event) -> LeaderElections.DEFAULT.equals(event.getElection()));
 	}
 
+	/**
+	 * Granted events of the default election.
+	 * @return how many
+	 */
+	public long granted() {
+		return defaultElectionEvents().filter(LeadershipGrantedEvent.class::isInstance).count();
+	}
+
+	/**
+	 * Reasons of the revoked events of the default election.
+	 * @return the reasons, in order
+	 */
 	public List<RevocationReason> revocations() {
-		return events().stream()
-			.filter(LeadershipRevokedEvent.class::isInstance)
+		return defaultElectionEvents().filter(LeadershipRevokedEvent.class::isInstance)
 			.map((event) -> ((LeadershipRevokedEvent) event).getReason())
 			.toList();
 	}
@@ -142,6 +195,11 @@ public final class TestInstance implements AutoCloseable {
 		}
 
 		@Bean
+		LongWork longWork() {
+			return new LongWork();
+		}
+
+		@Bean
 		InterfaceWork interfaceWork() {
 			return new DefaultInterfaceWork();
 		}
@@ -164,7 +222,10 @@ public final class TestInstance implements AutoCloseable {
 		}
 
 		boolean lastEventIsGranted() {
-			return !this.events.isEmpty() && this.events.get(this.events.size() - 1) instanceof LeadershipGrantedEvent;
+			List<LeadershipEvent> own = this.events.stream()
+				.filter((event) -> LeaderElections.DEFAULT.equals(event.getElection()))
+				.toList();
+			return !own.isEmpty() && own.get(own.size() - 1) instanceof LeadershipGrantedEvent;
 		}
 
 	}
@@ -178,6 +239,8 @@ public final class TestInstance implements AutoCloseable {
 
 		private final AtomicInteger runsBeforeGrantedEvent = new AtomicInteger();
 
+		private volatile long firstRunAt;
+
 		private final EventRecorder recorder;
 
 		ClassWork(EventRecorder recorder) {
@@ -189,11 +252,22 @@ public final class TestInstance implements AutoCloseable {
 			if (!this.recorder.lastEventIsGranted()) {
 				this.runsBeforeGrantedEvent.incrementAndGet();
 			}
+			if (this.runs.get() == 0) {
+				this.firstRunAt = System.nanoTime();
+			}
 			return this.runs.incrementAndGet();
 		}
 
 		public int runs() {
 			return this.runs.get();
+		}
+
+		/**
+		 * When the first run started.
+		 * @return {@link System#nanoTime()} at the first run, 0 before it
+		 */
+		public long firstRunAt() {
+			return this.firstRunAt;
 		}
 
 		/**
@@ -203,6 +277,109 @@ public final class TestInstance implements AutoCloseable {
 		 */
 		public int runsBeforeGrantedEvent() {
 			return this.runsBeforeGrantedEvent.get();
+		}
+
+	}
+
+	/**
+	 * Leader-only work that runs until the test releases it, or until it loses
+	 * leadership.
+	 */
+	public static class LongWork {
+
+		private final CountDownLatch started = new CountDownLatch(1);
+
+		private final CountDownLatch release = new CountDownLatch(1);
+
+		private volatile long token;
+
+		private volatile long endedAt;
+
+		private volatile boolean interruptedAtEnd;
+
+		/**
+		 * Runs until released; returns how it ended.
+		 * @param ignoreInterrupts whether to keep going when interrupted, watching
+		 * {@link LeadershipContext#stillLeading()} instead
+		 * @return {@code released}, {@code interrupted} or {@code lost leadership}
+		 */
+		@LeaderOnly
+		public @Nullable String run(boolean ignoreInterrupts) {
+			this.token = LeadershipContext.currentToken().orElseThrow();
+			this.started.countDown();
+			try {
+				while (true) {
+					try {
+						if (this.release.await(10, TimeUnit.MILLISECONDS)) {
+							return "released";
+						}
+					}
+					catch (InterruptedException ex) {
+						if (!ignoreInterrupts) {
+							return "interrupted";
+						}
+					}
+					if (ignoreInterrupts && !LeadershipContext.stillLeading()) {
+						return "lost leadership";
+					}
+				}
+			}
+			finally {
+				this.interruptedAtEnd = Thread.currentThread().isInterrupted();
+				this.endedAt = System.nanoTime();
+			}
+		}
+
+		public boolean awaitStarted() throws InterruptedException {
+			return this.started.await(30, TimeUnit.SECONDS);
+		}
+
+		public void release() {
+			this.release.countDown();
+		}
+
+		public long token() {
+			return this.token;
+		}
+
+		public long endedAt() {
+			return this.endedAt;
+		}
+
+		public boolean interruptedAtEnd() {
+			return this.interruptedAtEnd;
+		}
+
+	}
+
+	/**
+	 * Adds leader-only work of the named election {@code reports}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class ReportsConfiguration {
+
+		@Bean
+		ReportsWork reportsWork() {
+			return new ReportsWork();
+		}
+
+	}
+
+	/**
+	 * Leader-only work of the named election {@code reports}.
+	 */
+	public static class ReportsWork {
+
+		private final AtomicInteger runs = new AtomicInteger();
+
+		@LeaderOnly("reports")
+		public @Nullable String run() {
+			this.runs.incrementAndGet();
+			return LeadershipContext.currentElection().orElseThrow();
+		}
+
+		public int runs() {
+			return this.runs.get();
 		}
 
 	}

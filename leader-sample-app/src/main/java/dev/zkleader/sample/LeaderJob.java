@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.zkleader.LeaderOnly;
 import dev.zkleader.Leadership;
+import dev.zkleader.LeadershipContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -35,8 +36,8 @@ public class LeaderJob {
 		long ledFor = this.leadership.leaderSince()
 			.map((since) -> Duration.between(since, Instant.now()).toMillis())
 			.orElse(0L);
-		logger.info("Leader job run #" + run + " on " + this.leadership.participantId() + ", leading for " + ledFor
-				+ " ms");
+		logger.info("Leader job run #" + run + " on " + this.leadership.participantId() + " (fencing token "
+				+ LeadershipContext.currentToken().orElseThrow() + "), leading for " + ledFor + " ms");
 	}
 
 	public long runs() {

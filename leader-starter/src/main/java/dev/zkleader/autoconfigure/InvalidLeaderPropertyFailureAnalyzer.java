@@ -33,7 +33,7 @@ class InvalidLeaderPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inval
 	}
 
 	private @Nullable Origin findOrigin(String property) {
-		if (this.environment == null) {
+		if (this.environment == null || !ConfigurationPropertyName.isValid(property)) {
 			return null;
 		}
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);

@@ -34,7 +34,8 @@ final class LeaderPropertiesValidator {
 		properties.getElections().forEach((name, election) -> {
 			String prefix = "leader.elections." + name;
 			if (!LeaderElections.isValidName(name)) {
-				throw new InvalidLeaderPropertyException(prefix, name, "'" + name + "' is not a valid election name",
+				throw new InvalidLeaderPropertyException("leader.elections[" + name + "]", name,
+						"'" + name + "' is not a valid election name",
 						"name the election with 1 to 64 lowercase letters, digits and inner dashes, such as reports");
 			}
 			if (election.getPath() != null) {

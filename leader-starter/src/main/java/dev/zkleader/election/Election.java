@@ -83,9 +83,9 @@ public final class Election implements Leadership {
 
 	private volatile LeadershipState state = LeadershipState.INITIAL;
 
-	// When ZooKeeper last confirmed the current leadership (System.nanoTime()); see
-	// PauseDetector.
-	private volatile long confirmedAt = System.nanoTime();
+	// When ZooKeeper last confirmed the current leadership, on the pause detector's
+	// clock.
+	private volatile long confirmedAt;
 
 	private volatile @Nullable String participantId;
 
@@ -113,6 +113,7 @@ public final class Election implements Leadership {
 		this.settings = settings;
 		this.publisher = publisher;
 		this.pauseDetector = pauseDetector;
+		this.confirmedAt = pauseDetector.now();
 	}
 
 	@Override
@@ -402,7 +403,7 @@ public final class Election implements Leadership {
 			return;
 		}
 		// The token is read once per leadership, so gated calls never touch ZooKeeper.
-		long asked = System.nanoTime();
+		long asked = this.pauseDetector.now();
 		Stat node = ourNode(source);
 		if (node == null || !source.hasLeadership()) {
 			return;
@@ -447,7 +448,7 @@ public final class Election implements Leadership {
 		if (!this.running || !current.leader()) {
 			return;
 		}
-		long asked = System.nanoTime();
+		long asked = this.pauseDetector.now();
 		LeaderLatch source = this.latch;
 		String ourPath = (source != null) ? source.getOurPath() : null;
 		try {
@@ -482,7 +483,10 @@ public final class Election implements Leadership {
 			return RevocationReason.CONNECTION_LOST;
 		}
 		if (connection == ConnectionState.SUSPENDED || !this.client.getZookeeperClient().isConnected()) {
-			return RevocationReason.CONNECTION_SUSPENDED;
+			// The latch heard of it first. A latch that rides out suspensions only gives
+			// up on a lost session.
+			return this.client.getConnectionStateErrorPolicy().isErrorState(ConnectionState.SUSPENDED)
+					? RevocationReason.CONNECTION_SUSPENDED : RevocationReason.CONNECTION_LOST;
 		}
 		return RevocationReason.NODE_DELETED;
 	}

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Notices when this JVM stood still (a long GC pause, SIGSTOP, a frozen VM) for longer
@@ -28,11 +30,13 @@ public final class PauseDetector implements AutoCloseable {
 
 	private final long tickNanos;
 
+	private final LongSupplier clock;
+
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-	private final Thread thread;
+	private final @Nullable Thread thread;
 
-	private volatile long lastTick = System.nanoTime();
+	private volatile long lastTick;
 
 	// Written before lastTick, so that a reader that sees the tick after a pause also
 	// sees the pause.
@@ -48,12 +52,39 @@ public final class PauseDetector implements AutoCloseable {
 	 * suspect
 	 */
 	public PauseDetector(Duration threshold) {
+		this(threshold, System::nanoTime, true);
+	}
+
+	/**
+	 * Creates a detector on the given clock; without its own ticker thread,
+	 * {@link #tick()} must be called.
+	 * @param threshold how long the JVM may stand still before leadership counts as
+	 * suspect
+	 * @param clock a monotonic clock in nanoseconds
+	 * @param ticker whether to start the thread that ticks
+	 */
+	PauseDetector(Duration threshold, LongSupplier clock, boolean ticker) {
 		this.thresholdNanos = threshold.toNanos();
 		this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
 				Math.min(TimeUnit.MILLISECONDS.toNanos(250), this.thresholdNanos / 5));
-		this.thread = new Thread(this::tick, "leader-pause-detector");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.clock = clock;
+		this.lastTick = clock.getAsLong();
+		if (ticker) {
+			this.thread = new Thread(this::run, "leader-pause-detector");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+		else {
+			this.thread = null;
+		}
+	}
+
+	/**
+	 * The detector's clock.
+	 * @return now, in nanoseconds
+	 */
+	long now() {
+		return this.clock.getAsLong();
 	}
 
 	/**
@@ -81,36 +112,42 @@ public final class PauseDetector implements AutoCloseable {
 	 * @return {@code true} if leader-only work must wait for a new confirmation
 	 */
 	boolean suspectSince(long confirmedAt) {
-		if (System.nanoTime() - this.lastTick > this.thresholdNanos) {
+		if (now() - this.lastTick > this.thresholdNanos) {
 			return true;
 		}
-		return this.paused && this.lastPause - confirmedAt >= 0;
+		return this.paused && this.lastPause - confirmedAt > 0;
 	}
 
-	private void tick() {
+	private void run() {
 		while (!this.closed) {
 			LockSupport.parkNanos(this.tickNanos);
-			long now = System.nanoTime();
-			long stood = now - this.lastTick - this.tickNanos;
-			if (stood > this.thresholdNanos) {
-				this.lastPause = now;
-				this.paused = true;
-				this.lastTick = now;
-				logger.warn("This JVM stood still for " + TimeUnit.NANOSECONDS.toMillis(stood) + " ms (longer than "
-						+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms): leader-only work waits until "
-						+ "ZooKeeper confirms leadership again");
-				this.listeners.forEach(Runnable::run);
-			}
-			else {
-				this.lastTick = now;
-			}
+			tick();
+		}
+	}
+
+	void tick() {
+		long now = now();
+		long stood = now - this.lastTick - this.tickNanos;
+		if (stood > this.thresholdNanos) {
+			this.lastPause = now;
+			this.paused = true;
+			this.lastTick = now;
+			logger.warn("This JVM stood still for " + TimeUnit.NANOSECONDS.toMillis(stood) + " ms (longer than "
+					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms): leader-only work waits until "
+					+ "ZooKeeper confirms leadership again");
+			this.listeners.forEach(Runnable::run);
+		}
+		else {
+			this.lastTick = now;
 		}
 	}
 
 	@Override
 	public void close() {
 		this.closed = true;
-		LockSupport.unpark(this.thread);
+		if (this.thread != null) {
+			LockSupport.unpark(this.thread);
+		}
 	}
 
 }

@@ -41,6 +41,10 @@ class InvalidLeaderPropertiesTests {
 			leader.zookeeper.retry.max-retries=30                  | leader.zookeeper.retry.max-retries
 			leader.zookeeper.retry.max-retries=-1                  | leader.zookeeper.retry.max-retries
 			spring.application.name=orders//eu                     | spring.application.name
+			leader.elections[Reports].path=/reports                | leader.elections[Reports]
+			leader.elections.reports.path=reports                  | leader.elections.reports.path
+			leader.elections.reports.participant-id=\u0020         | leader.elections.reports.participant-id
+			leader.shutdown.drain-timeout=-1s                      | leader.shutdown.drain-timeout
 			""")
 	void failsWithAnAnalysisThatNamesTheProperty(String assignment, String property) {
 		this.contextRunner.withPropertyValues(assignment).run((context) -> {

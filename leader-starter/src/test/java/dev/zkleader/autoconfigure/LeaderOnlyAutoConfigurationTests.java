@@ -46,6 +46,34 @@ class LeaderOnlyAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void rejectsLeaderOnlyMethodsThatNameAnInvalidElection() {
+		this.contextRunner.withUserConfiguration(BadlyNamedWorkConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("@LeaderOnly(\"Monthly Reports\")").contains("report()");
+			assertThat(analysis.getAction()).contains("lowercase letters").contains("leader.elections.<name>");
+		});
+	}
+
+	static class BadlyNamedWork {
+
+		@LeaderOnly("Monthly Reports")
+		public void report() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadlyNamedWorkConfiguration {
+
+		@Bean
+		BadlyNamedWork badlyNamedWork() {
+			return new BadlyNamedWork();
+		}
+
+	}
+
 	static class Work {
 
 		private int runs;

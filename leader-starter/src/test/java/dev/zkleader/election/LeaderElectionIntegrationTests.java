@@ -217,6 +217,25 @@ class LeaderElectionIntegrationTests {
 	}
 
 	@Test
+	void withTheLostPolicyLeadershipRidesOutASuspensionAndEndsWhenTheSessionIsLost() throws Exception {
+		TestInstance leader = start("a", "leader.connection-loss=lost");
+		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+		server.stop();
+		try {
+			await().atMost(PATIENCE).until(() -> !leader.client().getZookeeperClient().isConnected());
+			// Suspended, not lost: this policy keeps leading until the session is gone.
+			assertThat(leader.revocations()).isEmpty();
+			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_LOST));
+			assertThat(leader.revocations()).containsExactly(RevocationReason.CONNECTION_LOST);
+			assertThat(leader.leadership().isLeader()).isFalse();
+		}
+		finally {
+			server.restart();
+		}
+		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+	}
+
+	@Test
 	void expiredLeaderIsRevokedAndRejoinsWithAFreshLatch() throws Exception {
 		start("a");
 		start("b");
