@@ -97,6 +97,29 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void operatorsSeeWhoLeadsAndMoveLeadershipOverHttp() throws Exception {
+		start("one");
+		start("two");
+		Instance leader = awaitLeader();
+		Instance follower = this.instances.stream().filter((instance) -> instance != leader).findFirst().get();
+		await().atMost(PATIENCE)
+			.until(() -> follower.get("/actuator/leader/default")
+				.body()
+				.contains("\"participants\":[\"" + leader.id() + "\",\"" + follower.id() + "\"]"));
+		HttpResponse<String> elections = follower.get("/actuator/leader");
+		assertThat(elections.statusCode()).isEqualTo(200);
+		assertThat(elections.body()).contains("\"leader\":false").contains("\"leaderId\":\"" + leader.id() + "\"");
+		assertThat(leader.get("/actuator/metrics/leader.status?tag=election:default").body()).contains("\"value\":1.0");
+		assertThat(leader.get("/actuator/health").body()).contains("\"leader\":{").contains("\"role\":\"leader\"");
+		HttpResponse<String> yielded = leader.post("/actuator/leader/default", "{\"action\":\"yield\"}");
+		assertThat(yielded.statusCode()).isEqualTo(200);
+		assertThat(yielded.body()).contains("\"leader\":false");
+		await().atMost(PATIENCE).until(follower::leads);
+		assertThat(leader.post("/actuator/leader/default", "{\"action\":\"abdicate\"}").statusCode()).isEqualTo(400);
+		assertThat(leader.get("/actuator/leader/no-such-election").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void crashAfterLeadingEndsOnlyTheLeaderAndOnlyAfterItLed() {
 		start("one", "sample.crash-after-leading=300ms");
 		start("two", "sample.crash-after-leading=300ms");
@@ -137,8 +160,22 @@ class SampleApplicationTests {
 		}
 
 		HttpResponse<String> get(String path) throws Exception {
-			String port = this.context.getEnvironment().getProperty("local.server.port");
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+			return send(HttpRequest.newBuilder(uri(path)).build());
+		}
+
+		HttpResponse<String> post(String path, String json) throws Exception {
+			return send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build());
+		}
+
+		private URI uri(String path) {
+			return URI
+				.create("http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port") + path);
+		}
+
+		private static HttpResponse<String> send(HttpRequest request) throws Exception {
 			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		}
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.LeadershipEvent;
@@ -82,6 +83,14 @@ public final class Election implements Leadership {
 	private final Runnable pauseListener = () -> onElectionThreadLater(this::confirmLeadership, Duration.ZERO);
 
 	private volatile LeadershipState state = LeadershipState.INITIAL;
+
+	// Since when this instance has been waiting to lead: it joined, or lost its last
+	// leadership.
+	private volatile Instant waitingSince = Instant.now();
+
+	private final LongAdder executed = new LongAdder();
+
+	private final LongAdder skipped = new LongAdder();
 
 	// When ZooKeeper last confirmed the current leadership, on the pause detector's
 	// clock.
@@ -168,6 +177,7 @@ public final class Election implements Leadership {
 	@Nullable LeaderWorkRun begin() {
 		LeadershipState current = this.state;
 		if (!permitsLeaderWork(current)) {
+			this.skipped.increment();
 			return null;
 		}
 		Run run = new Run(Thread.currentThread(), current.token());
@@ -177,9 +187,44 @@ public final class Election implements Leadership {
 		LeadershipState now = this.state;
 		if (!permitsLeaderWork(now) || now.token() != current.token()) {
 			run.end();
+			this.skipped.increment();
 			return null;
 		}
+		this.executed.increment();
 		return run;
+	}
+
+	/**
+	 * How many {@code @LeaderOnly} calls of this election ran.
+	 * @return the count since start-up
+	 */
+	public long executedCalls() {
+		return this.executed.sum();
+	}
+
+	/**
+	 * How many {@code @LeaderOnly} calls of this election were skipped.
+	 * @return the count since start-up
+	 */
+	public long skippedCalls() {
+		return this.skipped.sum();
+	}
+
+	/**
+	 * The last ZooKeeper connection state this election heard of.
+	 * @return the state, or {@code null} before the first connection
+	 */
+	public @Nullable ConnectionState connectionState() {
+		return this.state.connection();
+	}
+
+	/**
+	 * Since when this instance has waited to lead: when it joined the election or last
+	 * lost leadership.
+	 * @return the start of the wait
+	 */
+	public Instant waitingSince() {
+		return this.waitingSince;
 	}
 
 	@Override
@@ -299,6 +344,9 @@ public final class Election implements Leadership {
 	}
 
 	private void join() throws Exception {
+		if (!this.state.leader()) {
+			this.waitingSince = this.clock.instant();
+		}
 		LeaderLatch newLatch = new LeaderLatch(this.client, path(), participantId(), LeaderLatch.CloseMode.SILENT);
 		newLatch.addListener(new LatchListener(newLatch), this.executor);
 		this.latch = newLatch;
@@ -530,6 +578,7 @@ public final class Election implements Leadership {
 			return;
 		}
 		setState(current.revoked());
+		this.waitingSince = this.clock.instant();
 		if (this.settings.interruptOnRevoke()) {
 			this.runs.forEach((run) -> run.interrupt(exempt));
 		}

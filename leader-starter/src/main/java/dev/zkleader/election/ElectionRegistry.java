@@ -65,6 +65,23 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 		return Set.copyOf(this.elections.keySet());
 	}
 
+	/**
+	 * The elections joined so far, by name.
+	 * @return the elections
+	 */
+	public Map<String, Election> elections() {
+		return Map.copyOf(this.elections);
+	}
+
+	/**
+	 * An election joined so far.
+	 * @param name the election name
+	 * @return the election, or {@code null} if none of that name has been joined
+	 */
+	public @Nullable Election find(String name) {
+		return this.elections.get(name);
+	}
+
 	@Override
 	public @Nullable LeaderWorkRun begin(String election) {
 		Election known = this.elections.get(election);

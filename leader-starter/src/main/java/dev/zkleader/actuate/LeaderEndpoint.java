@@ -1,0 +1,75 @@
+package dev.zkleader.actuate;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.zkleader.election.Election;
+import dev.zkleader.election.ElectionRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code leader} actuator endpoint: who leads each election, and a write operation
+ * that makes this instance step down (for example before a deploy). Exposed over HTTP
+ * only when the application exposes it
+ * ({@code management.endpoints.web.exposure.include=leader}).
+ */
+@Endpoint(id = "leader")
+public class LeaderEndpoint {
+
+	private final ElectionRegistry elections;
+
+	public LeaderEndpoint(ElectionRegistry elections) {
+		this.elections = elections;
+	}
+
+	@ReadOperation
+	public ElectionsDescriptor elections() {
+		Map<String, ElectionDescriptor> descriptors = new TreeMap<>();
+		this.elections.elections().forEach((name, election) -> descriptors.put(name, ElectionDescriptor.of(election)));
+		return new ElectionsDescriptor(descriptors);
+	}
+
+	@ReadOperation
+	public @Nullable ElectionDescriptor election(@Selector String name) {
+		Election election = this.elections.find(name);
+		return (election != null) ? ElectionDescriptor.of(election) : null;
+	}
+
+	/**
+	 * Acts on one election. The only action is {@code yield}: step down and rejoin at the
+	 * back of the queue, so that another instance takes over.
+	 * @param name the election
+	 * @param action {@code yield}
+	 * @return the election's state after the action, or {@code null} (404) for an unknown
+	 * election
+	 */
+	@WriteOperation
+	public @Nullable ElectionDescriptor act(@Selector String name, String action) {
+		if (!"yield".equals(action)) {
+			throw new InvalidEndpointRequestException("Unknown action '" + action + "': the only action is 'yield'",
+					"Unknown action");
+		}
+		Election election = this.elections.find(name);
+		if (election == null) {
+			return null;
+		}
+		election.yieldLeadership();
+		return ElectionDescriptor.of(election);
+	}
+
+	/**
+	 * All elections of this instance.
+	 *
+	 * @param elections the elections by name
+	 */
+	public record ElectionsDescriptor(Map<String, ElectionDescriptor> elections) implements OperationResponseBody {
+	}
+
+}
