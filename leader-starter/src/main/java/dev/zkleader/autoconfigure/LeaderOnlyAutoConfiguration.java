@@ -1,5 +1,6 @@
 package dev.zkleader.autoconfigure;
 
+import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import dev.zkleader.gate.LeaderWorkPermits;
 
@@ -35,7 +36,7 @@ public final class LeaderOnlyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "leader.enabled", havingValue = false)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(Leadership.class)
 	static DisabledLeadership disabledLeadership() {
 		return new DisabledLeadership();
 	}
