@@ -1,11 +1,16 @@
 package dev.zkleader.autoconfigure;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +44,28 @@ public final class LeaderOnlyAutoConfiguration {
 	@ConditionalOnMissingBean(Leadership.class)
 	static DisabledLeadership disabledLeadership() {
 		return new DisabledLeadership();
+	}
+
+	// With election off, a named election has nothing to gate on: say so rather than skip
+	// its work in silence.
+	@Bean
+	@ConditionalOnBooleanProperty(name = "leader.enabled", havingValue = false)
+	static SmartInitializingSingleton leaderOnlyNamedElectionsCheck(ObjectProvider<LeaderOnlyAdvisor> advisor,
+			ObjectProvider<LeaderWorkPermits> permits) {
+		return () -> {
+			if (permits.getIfAvailable() != null) {
+				return;
+			}
+			Set<String> named = new TreeSet<>();
+			advisor.ifAvailable((available) -> named.addAll(available.declaredElections()));
+			named.remove(LeaderElections.DEFAULT);
+			if (!named.isEmpty()) {
+				throw new InvalidLeaderPropertyException("leader.enabled", false,
+						"@LeaderOnly methods name the elections " + named + ", but leader election is disabled",
+						"set leader.enabled=true to run those elections, or remove the names from @LeaderOnly "
+								+ "(unnamed @LeaderOnly methods are skipped while election is off)");
+			}
+		};
 	}
 
 	/**
