@@ -8,17 +8,15 @@ import java.util.Map;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.RevocationReason;
-import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderEndpointAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderHealthContributorAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderMetricsAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.election.ElectionRegistry;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -45,7 +43,8 @@ class LeaderObservabilityTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static TestingServer server;
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/observability");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class,
@@ -56,18 +55,8 @@ class LeaderObservabilityTests {
 		.withPropertyValues("management.endpoints.web.exposure.include=leader,metrics",
 				"leader.zookeeper.session-timeout=3s");
 
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
 	private ApplicationContextRunner instance(String id, String path) {
-		return this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + server.getConnectString(),
+		return this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + zookeeper.connectString(),
 				"leader.participant-id=" + id, "leader.path=" + path);
 	}
 
@@ -168,14 +157,14 @@ class LeaderObservabilityTests {
 			assertThat(value(context, "leader.transitions", "reason:" + RevocationReason.YIELDED)).isEqualTo(1.0);
 			assertThat(value(context, "leader.tenure", "election:default")).isEqualTo(1.0);
 			await().atMost(PATIENCE).until(() -> value(context, "leader.transitions", "change:granted") == 2.0);
-			server.stop();
+			zookeeper.server().stop();
 			try {
 				await().atMost(PATIENCE).until(() -> value(context, "leader.status", "election:default") == 0.0);
 				assertThat(registry.begin("default")).isNull();
 				assertThat(value(context, "leader.only.invocations", "outcome:skipped")).isEqualTo(1.0);
 			}
 			finally {
-				server.restart();
+				zookeeper.server().restart();
 			}
 			await().atMost(PATIENCE)
 				.until(() -> value(context, "leader.zookeeper.connection.changes", "state:RECONNECTED") >= 1.0);

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
 import dev.zkleader.Leadership;
-import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.election.Election;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import org.apache.curator.framework.CuratorFramework;
@@ -16,10 +16,8 @@ import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,24 +36,15 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class LeaderAutoConfigurationTests {
 
-	private static TestingServer server;
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/autoconfigure");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, LeaderAutoConfiguration.class,
 				LeaderOnlyAutoConfiguration.class));
 
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
 	private ApplicationContextRunner connected() {
-		return this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + server.getConnectString());
+		return this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + zookeeper.connectString());
 	}
 
 	@Test
@@ -92,7 +81,7 @@ class LeaderAutoConfigurationTests {
 					"leader.zookeeper.retry.max-sleep=2s")
 			.run((context) -> {
 				CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
-				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(server.getConnectString());
+				assertThat(builder.getEnsembleProvider().getConnectionString()).isEqualTo(zookeeper.connectString());
 				assertThat(builder.getSessionTimeoutMs()).isEqualTo(4_000);
 				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(2_000);
 				assertThat(builder.getNamespace()).isEqualTo("team-a");
@@ -213,7 +202,7 @@ class LeaderAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserClientConfiguration {
 
-		final CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+		final CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.connectString(),
 				new RetryOneTime(100));
 
 		@Bean(destroyMethod = "close")

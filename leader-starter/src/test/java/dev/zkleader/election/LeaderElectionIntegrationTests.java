@@ -1,7 +1,6 @@
 package dev.zkleader.election;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,18 +12,14 @@ import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
 import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,50 +34,21 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class LeaderElectionIntegrationTests {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = ZooKeeperInstances.PATIENCE;
 
-	private static TestingServer server;
-
-	private final List<TestInstance> instances = new ArrayList<>();
-
-	private String path;
-
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
-	@BeforeEach
-	void choosePath(TestInfo test) {
-		this.path = "/test/" + test.getTestMethod().orElseThrow().getName();
-	}
-
-	@AfterEach
-	void closeInstances() {
-		this.instances.forEach(TestInstance::close);
-	}
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/test");
 
 	private TestInstance start(String id, String... properties) {
-		TestInstance instance = TestInstance.start(id, server.getConnectString(), this.path, properties);
-		this.instances.add(instance);
-		return instance;
+		return zookeeper.start(id, properties);
 	}
 
 	private List<TestInstance> leaders() {
-		return this.instances.stream()
-			.filter(TestInstance::isRunning)
-			.filter((instance) -> instance.leadership().isLeader())
-			.toList();
+		return zookeeper.leaders();
 	}
 
 	private TestInstance awaitSingleLeader() {
-		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
-		return leaders().get(0);
+		return zookeeper.awaitSingleLeader();
 	}
 
 	@Test
@@ -92,9 +58,9 @@ class LeaderElectionIntegrationTests {
 		start("c");
 		TestInstance leader = awaitSingleLeader();
 		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> leaders().equals(List.of(leader)));
-		assertThat(this.instances.stream().mapToLong(TestInstance::granted).sum()).isOne();
+		assertThat(zookeeper.instances().stream().mapToLong(TestInstance::granted).sum()).isOne();
 		assertThat(leader.granted()).isOne();
-		for (TestInstance instance : this.instances) {
+		for (TestInstance instance : zookeeper.instances()) {
 			assertThat(instance.leadership().leaderId()).contains(leader.id());
 			assertThat(instance.leadership().participants()).hasSize(3).first().isEqualTo(leader.id());
 		}
@@ -123,7 +89,7 @@ class LeaderElectionIntegrationTests {
 		start("b");
 		start("c");
 		TestInstance leader = awaitSingleLeader();
-		for (TestInstance instance : this.instances) {
+		for (TestInstance instance : zookeeper.instances()) {
 			for (int i = 0; i < 5; i++) {
 				Integer classResult = instance.work().run();
 				Optional<String> interfaceResult = instance.interfaceWork().run();
@@ -137,7 +103,7 @@ class LeaderElectionIntegrationTests {
 				}
 			}
 		}
-		assertThat(this.instances).allSatisfy((instance) -> {
+		assertThat(zookeeper.instances()).allSatisfy((instance) -> {
 			int expected = (instance == leader) ? 5 : 0;
 			assertThat(instance.work().runs()).isEqualTo(expected);
 			assertThat(instance.interfaceWork().runs()).isEqualTo(expected);
@@ -149,7 +115,11 @@ class LeaderElectionIntegrationTests {
 		start("a");
 		start("b");
 		TestInstance first = awaitSingleLeader();
-		TestInstance follower = this.instances.stream().filter((instance) -> instance != first).findFirst().get();
+		TestInstance follower = zookeeper.instances()
+			.stream()
+			.filter((instance) -> instance != first)
+			.findFirst()
+			.get();
 		await().atMost(PATIENCE).until(() -> first.scheduledWork().runs() >= 3);
 		assertThat(follower.scheduledWork().runs()).isZero();
 		first.close();
@@ -202,14 +172,14 @@ class LeaderElectionIntegrationTests {
 		start("a");
 		start("b");
 		TestInstance leader = awaitSingleLeader();
-		server.stop();
+		zookeeper.server().stop();
 		try {
 			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_SUSPENDED));
 			assertThat(leaders()).isEmpty();
 			assertThat(leader.work().run()).isNull();
 		}
 		finally {
-			server.restart();
+			zookeeper.server().restart();
 		}
 		TestInstance newLeader = awaitSingleLeader();
 		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> leaders().equals(List.of(newLeader)));
@@ -220,7 +190,7 @@ class LeaderElectionIntegrationTests {
 	void withTheLostPolicyLeadershipRidesOutASuspensionAndEndsWhenTheSessionIsLost() throws Exception {
 		TestInstance leader = start("a", "leader.connection-loss=lost");
 		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
-		server.stop();
+		zookeeper.server().stop();
 		try {
 			await().atMost(PATIENCE).until(() -> !leader.client().getZookeeperClient().isConnected());
 			// Suspended, not lost: this policy keeps leading until the session is gone.
@@ -230,7 +200,7 @@ class LeaderElectionIntegrationTests {
 			assertThat(leader.leadership().isLeader()).isFalse();
 		}
 		finally {
-			server.restart();
+			zookeeper.server().restart();
 		}
 		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
 	}
@@ -240,8 +210,8 @@ class LeaderElectionIntegrationTests {
 		start("a");
 		start("b");
 		TestInstance expired = awaitSingleLeader();
-		TestInstance other = this.instances.stream().filter((instance) -> instance != expired).findFirst().get();
-		TestZooKeeper.expireSession(expired.client(), server.getConnectString());
+		TestInstance other = zookeeper.instances().stream().filter((instance) -> instance != expired).findFirst().get();
+		TestZooKeeper.expireSession(expired.client(), zookeeper.connectString());
 		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(other)));
 		assertThat(expired.revocations()).hasSize(1)
 			.first()
@@ -254,10 +224,10 @@ class LeaderElectionIntegrationTests {
 
 	@Test
 	void plainCuratorLatchAndStarterAgreeOnOneLeader() throws Exception {
-		try (CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+		try (CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.connectString(),
 				new RetryOneTime(100))) {
 			client.start();
-			LeaderLatch handWritten = new LeaderLatch(client, this.path, "hand-written");
+			LeaderLatch handWritten = new LeaderLatch(client, zookeeper.path(), "hand-written");
 			handWritten.start();
 			await().atMost(PATIENCE).until(handWritten::hasLeadership);
 			TestInstance app = start("app");
@@ -266,7 +236,7 @@ class LeaderElectionIntegrationTests {
 			assertThat(app.leadership().leaderId()).contains("hand-written");
 			handWritten.close();
 			await().atMost(PATIENCE).until(() -> app.leadership().isLeader());
-			LeaderLatch late = new LeaderLatch(client, this.path, "late");
+			LeaderLatch late = new LeaderLatch(client, zookeeper.path(), "late");
 			late.start();
 			await().atMost(PATIENCE).until(() -> late.getParticipants().size() == 2);
 			assertThat(late.hasLeadership()).isFalse();

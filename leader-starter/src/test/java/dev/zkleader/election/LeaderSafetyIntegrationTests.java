@@ -1,7 +1,6 @@
 package dev.zkleader.election;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,15 +12,10 @@ import dev.zkleader.LeadershipEvent;
 import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
-import dev.zkleader.TestZooKeeper;
-import org.apache.curator.test.TestingServer;
+import dev.zkleader.ZooKeeperInstances;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,46 +30,17 @@ import static org.awaitility.Awaitility.await;
  */
 class LeaderSafetyIntegrationTests {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = ZooKeeperInstances.PATIENCE;
 
-	private static TestingServer server;
-
-	private final List<TestInstance> instances = new ArrayList<>();
-
-	private String path;
-
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
-	@BeforeEach
-	void choosePath(TestInfo test) {
-		this.path = "/safety/" + test.getTestMethod().orElseThrow().getName();
-	}
-
-	@AfterEach
-	void closeInstances() {
-		this.instances.forEach((instance) -> {
-			instance.longWork().release();
-			instance.close();
-		});
-	}
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/safety");
 
 	private TestInstance start(String id, String... properties) {
-		return start(id, List.of(), properties);
+		return zookeeper.start(id, properties);
 	}
 
 	private TestInstance start(String id, List<Class<?>> configurations, String... properties) {
-		TestInstance instance = TestInstance.start(id, server.getConnectString(), this.path, configurations,
-				properties);
-		this.instances.add(instance);
-		return instance;
+		return zookeeper.start(id, configurations, properties);
 	}
 
 	private TestInstance awaitLeader(List<TestInstance> candidates) {
@@ -118,8 +83,8 @@ class LeaderSafetyIntegrationTests {
 	}
 
 	private long czxidOfNodeOf(TestInstance instance) throws Exception {
-		for (String child : instance.client().getChildren().forPath(this.path)) {
-			String node = this.path + "/" + child;
+		for (String child : instance.client().getChildren().forPath(zookeeper.path())) {
+			String node = zookeeper.path() + "/" + child;
 			if (instance.leadership().participantId().equals(new String(instance.client().getData().forPath(node)))) {
 				Stat stat = instance.client().checkExists().forPath(node);
 				return stat.getCzxid();
@@ -209,8 +174,12 @@ class LeaderSafetyIntegrationTests {
 		TestInstance b = start("b", reports, "leader.elections.reports.participant-id=b-reports");
 		awaitLeader(List.of(a, b));
 		await().atMost(PATIENCE)
-			.until(() -> this.instances.stream().filter((instance) -> reports(instance).isLeader()).count() == 1);
-		TestInstance reportsLeader = this.instances.stream()
+			.until(() -> zookeeper.instances()
+				.stream()
+				.filter((instance) -> reports(instance).isLeader())
+				.count() == 1);
+		TestInstance reportsLeader = zookeeper.instances()
+			.stream()
 			.filter((instance) -> reports(instance).isLeader())
 			.findFirst()
 			.get();
@@ -219,7 +188,7 @@ class LeaderSafetyIntegrationTests {
 		assertThat(other.reportsWork().run()).isNull();
 		assertThat(reports(reportsLeader).participantId()).endsWith("-reports");
 		assertThat(reports(other).participants()).hasSize(2).first().isEqualTo(reports(reportsLeader).participantId());
-		assertThat(reportsLeader.client().checkExists().forPath(this.path + "/reports")).isNotNull();
+		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + "/reports")).isNotNull();
 		// The nested election's node is no participant of the default one.
 		assertThat(a.leadership().participants()).containsExactlyInAnyOrder("a", "b");
 		assertThat(reportsLeader.allEvents()).anySatisfy((event) -> {
