@@ -65,8 +65,7 @@ final class ZooKeeperServer {
 	}
 
 	// `ruok` answers before the server serves, and a client connecting in that gap hangs:
-	// wait until `srvr` reports
-	// a mode.
+	// wait until `srvr` reports a mode.
 	private void awaitReady(Process process) throws IOException {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {

@@ -34,8 +34,8 @@ final class EmbeddedZooKeeperContextCustomizer implements ContextCustomizer {
 		}
 		TestPropertyValues.of("leader.zookeeper.connect-string=" + server.getConnectString()).applyTo(context);
 		// Registered before the application's beans, so created before and destroyed
-		// after the election and the
-		// ZooKeeper client: they leave cleanly before the server stops.
+		// after the election and the ZooKeeper client: they leave cleanly before the
+		// server stops.
 		RootBeanDefinition definition = new RootBeanDefinition(EmbeddedServer.class, () -> new EmbeddedServer(server));
 		definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
 		((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("embeddedZooKeeperServer",

@@ -157,8 +157,7 @@ public final class Election implements Leadership {
 	}
 
 	// Local reads only: a flag that flips on ZooKeeper's event thread before Curator's
-	// listeners hear of a
-	// disconnect, and the pause detector's clock.
+	// listeners hear of a disconnect, and the pause detector's clock.
 	private boolean connectionAllowsLeadership() {
 		return (this.settings.connectionLoss() == ConnectionLossPolicy.LOST
 				|| this.client.getZookeeperClient().isConnected())
@@ -364,9 +363,8 @@ public final class Election implements Leadership {
 	}
 
 	// Drain, then hand over: no new runs, running ones finish (up to the drain timeout),
-	// the revoked event, and only
-	// then the latch node goes, so the next leader cannot start while this one still
-	// works.
+	// the revoked event, and only then the latch node goes, so the next leader cannot
+	// start while this one still works.
 	private void leave() {
 		this.running = false;
 		this.client.getConnectionStateListenable().removeListener(this.connectionListener);
@@ -382,9 +380,8 @@ public final class Election implements Leadership {
 			String ourPath = current.getOurPath();
 			close(current);
 			// The client closes right after the context stops: let the delete reach
-			// ZooKeeper first, so the next
-			// participant takes over at once and the closing client has nothing left to
-			// complain about.
+			// ZooKeeper first, so the next participant takes over at once and the closing
+			// client has nothing left to complain about.
 			awaitRemoval(ourPath);
 		}
 		logger.info("Left leader election '" + election() + "' as '" + participantId() + "'");
@@ -489,8 +486,7 @@ public final class Election implements Leadership {
 	}
 
 	// After a pause: the leadership stands only if the latch node of this leadership
-	// still exists and still belongs
-	// to the session that created it.
+	// still exists and still belongs to the session that created it.
 	private void confirmLeadership() {
 		LeadershipState current = this.state;
 		if (!this.running || !current.leader()) {

@@ -86,8 +86,7 @@ public final class JdbcFence {
 			return false;
 		}
 		// First write to this resource. Should another writer insert at the same moment,
-		// the key violation fails
-		// this transaction, which is the safe outcome.
+		// the key violation fails this transaction, which is the safe outcome.
 		this.jdbc.update("INSERT INTO " + this.table + " (resource, token) VALUES (?, ?)", resource, token);
 		return true;
 	}
