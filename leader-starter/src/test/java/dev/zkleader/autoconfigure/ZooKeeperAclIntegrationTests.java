@@ -141,6 +141,22 @@ class ZooKeeperAclIntegrationTests {
 	}
 
 	@Test
+	void instanceWithOtherCredentialsCannotJoinTheElection(CapturedOutput output) throws Exception {
+		TestInstance leader = start("node-1");
+		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+		TestInstance other = TestInstance.start("node-2", server.getConnectString(), this.path,
+				"leader.zookeeper.auth.credentials=billing:" + PASSWORD);
+		this.instances.add(other);
+		// What an operator sees: Curator's latch reports NoAuth (-102) and gives up.
+		await().atMost(PATIENCE)
+			.until(() -> output.getOut().contains("[id=node-2]")
+					&& output.getOut().contains("failed (rc = " + KeeperException.Code.NOAUTH.intValue() + ")"));
+		assertThat(client(USER + ":" + PASSWORD).getChildren().forPath(this.path)).hasSize(1);
+		assertThat(other.leadership().isLeader()).isFalse();
+		assertThat(leader.leadership().isLeader()).isTrue();
+	}
+
+	@Test
 	void creatorAllHidesTheElectionFromUnauthenticatedClients() throws Exception {
 		TestInstance leader = start("node-1", "leader.zookeeper.acl=creator-all");
 		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
