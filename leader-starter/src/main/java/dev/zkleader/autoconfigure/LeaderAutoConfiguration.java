@@ -2,6 +2,7 @@ package dev.zkleader.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -80,6 +81,14 @@ public final class LeaderAutoConfiguration {
 		builder.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 				(int) retry.getMaxSleep().toMillis()));
 		builder.connectionStateErrorPolicy(errorPolicy(properties.getConnectionLoss()));
+		LeaderProperties.Auth auth = zookeeper.getAuth();
+		map.from(auth::credentialsOrNull)
+			.to((credentials) -> builder.authorization(auth.getScheme(), credentials.getBytes(StandardCharsets.UTF_8)));
+		map.from(zookeeper::aclOrDefault).as(ZooKeeperAcl::provider).to(builder::aclProvider);
+		map.from(zookeeper::getTls)
+			.when(LeaderProperties.Tls::isEnabled)
+			.as(ZooKeeperTlsConfig::of)
+			.to(builder::zkClientConfig);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CuratorFramework client = builder.build();
 		client.start();

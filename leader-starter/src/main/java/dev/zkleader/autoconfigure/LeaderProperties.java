@@ -211,7 +211,20 @@ public class LeaderProperties {
 		 */
 		private boolean failFast;
 
+		/**
+		 * Access control list of the znodes the client creates: 'creator-all-world-read'
+		 * (full rights for the client's authenticated identity, read for everyone),
+		 * 'creator-all' (full rights for the client's identity, nothing for anyone else)
+		 * or 'open' (full rights for everyone). Defaults to creator-all-world-read when
+		 * credentials are set, else open.
+		 */
+		private @Nullable ZooKeeperAcl acl;
+
 		private final Retry retry = new Retry();
+
+		private final Auth auth = new Auth();
+
+		private final Tls tls = new Tls();
 
 		public String getConnectString() {
 			return this.connectString;
@@ -261,8 +274,31 @@ public class LeaderProperties {
 			this.failFast = failFast;
 		}
 
+		public @Nullable ZooKeeperAcl getAcl() {
+			return this.acl;
+		}
+
+		public void setAcl(@Nullable ZooKeeperAcl acl) {
+			this.acl = acl;
+		}
+
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public Auth getAuth() {
+			return this.auth;
+		}
+
+		public Tls getTls() {
+			return this.tls;
+		}
+
+		ZooKeeperAcl aclOrDefault() {
+			if (this.acl != null) {
+				return this.acl;
+			}
+			return (this.auth.credentialsOrNull() != null) ? ZooKeeperAcl.CREATOR_ALL_WORLD_READ : ZooKeeperAcl.OPEN;
 		}
 
 		Duration connectionTimeoutOrDefault() {
@@ -317,6 +353,163 @@ public class LeaderProperties {
 
 		public void setMaxSleep(Duration maxSleep) {
 			this.maxSleep = maxSleep;
+		}
+
+	}
+
+	/**
+	 * Authentication of the ZooKeeper client.
+	 */
+	public static class Auth {
+
+		/**
+		 * Authentication scheme of the credentials, one the ZooKeeper servers have a
+		 * provider for. ZooKeeper's built-in 'digest' scheme takes user:password.
+		 */
+		private String scheme = "digest";
+
+		/**
+		 * User name to authenticate as. Requires leader.zookeeper.auth.password.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password of the user. Requires leader.zookeeper.auth.username.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Credentials in one value, user:password for the digest scheme. An alternative
+		 * to username and password, not to be combined with them.
+		 */
+		private @Nullable String credentials;
+
+		public String getScheme() {
+			return this.scheme;
+		}
+
+		public void setScheme(String scheme) {
+			this.scheme = scheme;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getCredentials() {
+			return this.credentials;
+		}
+
+		public void setCredentials(@Nullable String credentials) {
+			this.credentials = credentials;
+		}
+
+		// What the client sends to ZooKeeper, or null when it does not authenticate.
+		@Nullable String credentialsOrNull() {
+			if (this.credentials != null) {
+				return this.credentials;
+			}
+			return (this.username != null && this.password != null) ? this.username + ":" + this.password : null;
+		}
+
+	}
+
+	/**
+	 * TLS between the ZooKeeper client and the servers.
+	 */
+	public static class Tls {
+
+		/**
+		 * Whether to connect over TLS. The connect string must then name the servers'
+		 * secure client port (secureClientPort).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Key store with the client's certificate and private key, for servers that
+		 * require client certificates (ZooKeeper's default, ssl.clientAuth=need).
+		 */
+		private final Store keyStore = new Store();
+
+		/**
+		 * Trust store with the certificates of the ZooKeeper servers or of the
+		 * certificate authority that signed them.
+		 */
+		private final Store trustStore = new Store();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Store getKeyStore() {
+			return this.keyStore;
+		}
+
+		public Store getTrustStore() {
+			return this.trustStore;
+		}
+
+	}
+
+	/**
+	 * A key store or trust store file.
+	 */
+	public static class Store {
+
+		/**
+		 * Path of the store file on the file system.
+		 */
+		private @Nullable String location;
+
+		/**
+		 * Password of the store.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Type of the store: PKCS12, JKS, PEM or BCFKS. Defaults to the type the file
+		 * extension names (.p12, .jks, .pem, .bcfks).
+		 */
+		private @Nullable String type;
+
+		public @Nullable String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(@Nullable String location) {
+			this.location = location;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable String type) {
+			this.type = type;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.zkleader.autoconfigure;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +17,8 @@ import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,6 +103,48 @@ class LeaderAutoConfigurationTests {
 				assertThat(election.participantId()).isEqualTo("node-7");
 				assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("team-a");
 			});
+	}
+
+	@Test
+	void authenticatesAndProtectsItsNodesWhenCredentialsAreSet() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
+			.withPropertyValues("leader.path=/secured/mapping", "leader.zookeeper.auth.username=orders",
+					"leader.zookeeper.auth.password=s3cret")
+			.run((context) -> {
+				CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
+				assertThat(builder.getAuthInfos()).singleElement().satisfies((info) -> {
+					assertThat(info.getScheme()).isEqualTo("digest");
+					assertThat(new String(info.getAuth(), StandardCharsets.UTF_8)).isEqualTo("orders:s3cret");
+				});
+				assertThat(builder.getAclProvider().getAclForPath("/secured/mapping")).containsExactly(
+						new ACL(ZooDefs.Perms.ALL, ZooDefs.Ids.AUTH_IDS),
+						new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+				assertThat(builder.getZkClientConfig()).isNull();
+				await().atMost(Duration.ofSeconds(30)).until(context.getBean(Election.class)::isLeader);
+			});
+	}
+
+	@Test
+	void takesCredentialsInOneValueAndTheAclThatIsAskedFor() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
+			.withPropertyValues("leader.path=/secured/one-value", "leader.zookeeper.auth.credentials=orders:s3cret",
+					"leader.zookeeper.acl=creator-all")
+			.run((context) -> {
+				CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
+				assertThat(builder.getAuthInfos()).singleElement()
+					.satisfies((info) -> assertThat(info.getAuth()).asString(StandardCharsets.UTF_8)
+						.isEqualTo("orders:s3cret"));
+				assertThat(builder.getAclProvider().getDefaultAcl()).isEqualTo(ZooDefs.Ids.CREATOR_ALL_ACL);
+			});
+	}
+
+	@Test
+	void leavesItsNodesOpenWithoutCredentials() {
+		connected().withUserConfiguration(CapturingCustomizerConfiguration.class).run((context) -> {
+			CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
+			assertThat(builder.getAuthInfos()).isNullOrEmpty();
+			assertThat(builder.getAclProvider().getDefaultAcl()).isEqualTo(ZooDefs.Ids.OPEN_ACL_UNSAFE);
+		});
 	}
 
 	@Test
