@@ -335,9 +335,13 @@ public final class FaultSuite {
 				report.writes(), report.accepted(), report.writes() - report.accepted(), report.terms());
 		this.out.printf(Locale.ROOT, "  stale writes accepted: %d (checked from the history, not the register)%n",
 				report.staleWritesAccepted().size());
-		this.out.printf(Locale.ROOT, "  overlapping runs of different participants, fence ignored: %d, max %d ms%s%n",
-				report.overlaps(), report.maxOverlapMillis(),
-				report.overlaps() > 0 ? " (" + report.worstOverlap() + ")" : "");
+		this.out.printf(Locale.ROOT,
+				"  runs of a deposed leader still executing after a newer leader's run began (fence ignored): %d, "
+						+ "longest %d ms%n",
+				report.overlaps(), report.maxOverlapMillis());
+		if (report.overlaps() > 0) {
+			this.out.println("    longest: " + report.worstOverlap());
+		}
 		this.out.printf(Locale.ROOT, "  stale starts (a run starting after a higher token's run started): %d%n",
 				report.staleStarts().size());
 		this.out.printf(Locale.ROOT, "  leaderless gaps: %d measured, max %d ms (bound %d ms)%n", report.gaps().size(),

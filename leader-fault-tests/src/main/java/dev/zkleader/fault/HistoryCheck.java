@@ -12,10 +12,9 @@ import java.util.Map;
  * <ul>
  * <li><b>Stale writes accepted</b>: walking the history in arrival order, an accepted
  * write whose token is lower than a token accepted before it.</li>
- * <li><b>Overlaps</b>: the windows in which runs of two or more participants executed at
- * once, counted from every run whether its write was accepted or not: what two
- * self-believed leaders did at the same time, which only the fence keeps out of the
- * data.</li>
+ * <li><b>Overlaps</b>: runs of a deposed leader still executing while a newer leadership
+ * already ran the job, fence ignored, and for how long: the window in which two
+ * self-believed leaders acted at once, which only the fence keeps out of the data.</li>
  * <li><b>Stale starts</b>: a run that started after another participant had already
  * started a run with a higher token: a deposed leader starting leader-only work.</li>
  * <li><b>Gaps</b>: how long nobody led, see {@link #gaps}.</li>
@@ -48,7 +47,7 @@ final class HistoryCheck {
 			.sorted(Comparator.comparingLong(Attempt::start).thenComparingLong(Attempt::seq))
 			.toList();
 		List<String> staleStarts = staleStarts(byStart);
-		List<Overlap> overlaps = overlaps(history);
+		List<Overlap> overlaps = overlaps(byStart);
 		Overlap worst = overlaps.stream().max(Comparator.comparingLong(Overlap::millis)).orElse(null);
 		List<Gap> gaps = gaps(byStart, faults, observedUntil);
 		long maxGap = gaps.stream().mapToLong(Gap::millis).max().orElse(0);
@@ -60,48 +59,31 @@ final class HistoryCheck {
 	}
 
 	/**
-	 * The windows in which runs of two or more participants executed at once (whether
-	 * their writes were accepted or not): maximal stretches of time covered by runs of at
-	 * least two different participants. Touching runs (one ends the millisecond the other
-	 * starts) do not overlap.
+	 * The runs of a deposed leader that were still executing while a newer leadership
+	 * (another participant, a higher token) already ran the job, whether their writes
+	 * were accepted or not. Each is measured from the first start of an overlapping newer
+	 * run (or its own start, if later) to its own end: how long the old run could still
+	 * write at any moment, which only the fence stops. Touching runs (one ends the
+	 * millisecond the other starts) do not overlap.
 	 */
-	static List<Overlap> overlaps(List<Attempt> history) {
-		// Ends sort before starts at the same instant.
-		List<long[]> edges = new ArrayList<>();
-		List<Attempt> runs = new ArrayList<>(history);
-		for (int i = 0; i < runs.size(); i++) {
-			edges.add(new long[] { runs.get(i).start(), 1, i });
-			edges.add(new long[] { runs.get(i).end(), 0, i });
-		}
-		edges.sort(Comparator.<long[]>comparingLong((edge) -> edge[0]).thenComparingLong((edge) -> edge[1]));
-		Map<String, Integer> running = new LinkedHashMap<>();
+	static List<Overlap> overlaps(List<Attempt> byStart) {
 		List<Overlap> overlaps = new ArrayList<>();
-		long since = 0;
-		Map<String, Attempt> involved = new LinkedHashMap<>();
-		for (long[] edge : edges) {
-			Attempt run = runs.get((int) edge[2]);
-			int before = running.size();
-			if (edge[1] == 1) {
-				running.merge(run.participant(), 1, Integer::sum);
+		for (Attempt old : byStart) {
+			Attempt newer = null;
+			for (Attempt other : byStart) {
+				if (other.start() >= old.end()) {
+					break;
+				}
+				if (other.token() > old.token() && other.end() > old.start()
+						&& !other.participant().equals(old.participant())) {
+					newer = other;
+					break;
+				}
 			}
-			else {
-				running.computeIfPresent(run.participant(), (key, count) -> (count > 1) ? count - 1 : null);
-			}
-			if (before < 2 && running.size() >= 2) {
-				since = edge[0];
-				involved.clear();
-			}
-			if (running.size() >= 2 && edge[1] == 1) {
-				involved.putIfAbsent(run.participant() + "/" + run.token(), run);
-			}
-			if (before >= 2 && running.size() < 2) {
-				overlaps.add(new Overlap(edge[0] - since,
-						"from " + since + " to " + edge[0] + ": "
-								+ involved.values()
-									.stream()
-									.map(HistoryCheck::describe)
-									.reduce((first, second) -> first + ", " + second)
-									.orElse("")));
+			if (newer != null) {
+				long from = Math.max(old.start(), newer.start());
+				overlaps.add(new Overlap(old.end() - from, describe(old) + " ran on for " + (old.end() - from)
+						+ " ms after " + describe(newer) + " started"));
 			}
 		}
 		return overlaps;
@@ -209,10 +191,10 @@ final class HistoryCheck {
 	}
 
 	/**
-	 * A time in which two or more participants ran the job at once.
+	 * A run of a deposed leader that overlapped a newer leadership's run.
 	 *
-	 * @param millis how long
-	 * @param what when, and which runs
+	 * @param millis how long it ran on after the newer run started
+	 * @param what which runs
 	 */
 	record Overlap(long millis, String what) {
 	}
@@ -227,9 +209,9 @@ final class HistoryCheck {
 	 * @param registerErrors refusals the fence rule does not explain
 	 * @param staleStarts runs that started after another participant's run with a higher
 	 * token had started
-	 * @param overlaps windows in which runs of different participants overlapped
-	 * @param maxOverlapMillis the longest such window
-	 * @param worstOverlap the longest such window and its runs
+	 * @param overlaps runs of a deposed leader that overlapped a newer leadership's runs
+	 * @param maxOverlapMillis the longest such overlap
+	 * @param worstOverlap the longest such overlap, described
 	 * @param gaps every leaderless gap measured
 	 * @param maxGapMillis the longest gap
 	 * @param gapsOverBound the gaps longer than allowed

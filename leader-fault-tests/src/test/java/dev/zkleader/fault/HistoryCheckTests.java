@@ -62,9 +62,9 @@ class HistoryCheckTests {
 		run("b", 11, 2550, 2700, true);
 		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.PAUSE, "a", 10, 50, 3000)));
 		assertThat(report.staleStarts()).isEmpty();
-		// Two windows: b's two runs inside the paused run, split where b was idle.
-		assertThat(report.overlaps()).isEqualTo(2);
-		assertThat(report.maxOverlapMillis()).isEqualTo(150);
+		// From b's first start to the end of the paused run.
+		assertThat(report.overlaps()).isEqualTo(1);
+		assertThat(report.maxOverlapMillis()).isEqualTo(700);
 		assertThat(report.gaps()).extracting(HistoryCheck.Gap::millis).containsExactly(2250L);
 		assertThat(report.violations()).isEmpty();
 	}
