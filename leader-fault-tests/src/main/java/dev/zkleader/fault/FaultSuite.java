@@ -1,0 +1,476 @@
+package dev.zkleader.fault;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fault suite: a real ZooKeeper server and N instances of the test application as
+ * separate JVMs, each reaching ZooKeeper through its own cuttable proxy; a nemesis that
+ * hits the current leader (or ZooKeeper) a given number of times; then the checks of the
+ * fenced register's history and of the election's participants. Prints one summary line
+ * and exits non-zero on a violation.
+ */
+public final class FaultSuite {
+
+	// Generous: JVMs start slowly on a busy 2-core machine. They bound waiting only.
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+
+	private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+
+	// A leader writes every 200 to 350 ms; a write this recent shows who leads now.
+	private static final long LEADING_NOW_MILLIS = 1000;
+
+	private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR\\s.*");
+
+	private final FaultOptions options;
+
+	private final PrintStream out;
+
+	private final Random random;
+
+	private final Path logs;
+
+	private final Map<String, Instance> instances = new LinkedHashMap<>();
+
+	private final List<Fault> faults = new ArrayList<>();
+
+	private final List<String> problems = new ArrayList<>();
+
+	private final long started = System.currentTimeMillis();
+
+	private int launched;
+
+	private FaultSuite(FaultOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+		this.random = new Random(options.seed());
+		this.logs = options.outputDir().resolve("logs");
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(FaultOptions.USAGE);
+			return;
+		}
+		FaultOptions options;
+		try {
+			options = FaultOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(FaultOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		Result result = run(options, System.out);
+		System.exit(result.passed() ? 0 : 1);
+	}
+
+	/**
+	 * Runs the suite and ends every process it started, whatever happens.
+	 * @param options what to run
+	 * @param out where progress and the summary go
+	 * @return the outcome
+	 * @throws IOException if processes cannot be started or files written
+	 */
+	static Result run(FaultOptions options, PrintStream out) throws IOException {
+		return new FaultSuite(options, out).run();
+	}
+
+	private Result run() throws IOException {
+		Path output = Files.createDirectories(this.options.outputDir());
+		deleteRecursively(this.logs);
+		deleteRecursively(output.resolve("zookeeper"));
+		Files.createDirectories(this.logs);
+		this.out.printf(Locale.ROOT, "Fault suite: %d instances, %d faults, session timeout %d ms, seed %d%n",
+				this.options.instances(), this.options.faults(), this.options.sessionTimeout().toMillis(),
+				this.options.seed());
+		List<Attempt> history;
+		long observedUntil;
+		try (ChildProcesses children = new ChildProcesses(output.resolve("fault-suite.pids"));
+				FencedRegister register = new FencedRegister(output)) {
+			ZooKeeperProcess zookeeper = new ZooKeeperProcess(children, java(), this.options.classpath(),
+					Files.createDirectories(output.resolve("zookeeper")));
+			zookeeper.start();
+			log("ZooKeeper serving on " + zookeeper.connectString() + " (tickTime " + ZooKeeperProcess.TICK_MILLIS
+					+ " ms); fenced register on " + register.url());
+			for (int i = 0; i < this.options.instances(); i++) {
+				launch(children, zookeeper, register);
+			}
+			try {
+				if (awaitStartup(register)) {
+					nemesis(children, zookeeper, register);
+					awaitSettled(register);
+				}
+			}
+			finally {
+				// Heal whatever is still broken, then let the instances leave normally,
+				// so
+				// that their logs show a clean shutdown too.
+				this.instances.values().forEach(Instance::heal);
+				ChildProcesses.terminate(this.instances.values().stream().map(Instance::process).toList());
+				this.instances.values().forEach(Instance::closeProxy);
+				observedUntil = System.currentTimeMillis();
+				history = register.history();
+				writeFaults(output);
+			}
+		}
+		HistoryCheck.Report report = HistoryCheck.check(history, this.faults, this.options.gapBound().toMillis(),
+				observedUntil);
+		List<String> errorLines = errorLines();
+		return summarize(report, errorLines);
+	}
+
+	private void launch(ChildProcesses children, ZooKeeperProcess zookeeper, FencedRegister register)
+			throws IOException {
+		String id = "app-" + (++this.launched);
+		ZooKeeperProxy proxy = new ZooKeeperProxy(id, zookeeper.port());
+		List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k",
+				"-cp", this.options.classpath(), "dev.zkleader.fault.app.FaultTestApplication",
+				"--leader.participant-id=" + id, "--leader.zookeeper.connect-string=" + proxy.connectString(),
+				"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
+				"--fault.register-url=" + register.url());
+		Process process = children.start(command, this.logs.resolve(id + ".log"));
+		this.instances.put(id, new Instance(id, process, proxy));
+	}
+
+	private boolean awaitStartup(FencedRegister register) {
+		long begin = System.nanoTime();
+		boolean ready = register.await(
+				(r) -> r.lastAccepted() != null && r.heartbeats().keySet().containsAll(this.instances.keySet()),
+				STARTUP_TIMEOUT);
+		if (!ready) {
+			this.problems.add("start-up: not every instance reported, or nobody led, within "
+					+ STARTUP_TIMEOUT.toSeconds() + " s; reported: " + register.heartbeats().keySet());
+			return false;
+		}
+		Attempt first = register.lastAccepted();
+		log("All " + this.instances.size() + " instances up after " + millis(begin) + " ms; " + first.participant()
+				+ " leads (token " + first.token() + ")");
+		return true;
+	}
+
+	private void nemesis(ChildProcesses children, ZooKeeperProcess zookeeper, FencedRegister register)
+			throws IOException {
+		List<FaultKind> bag = new ArrayList<>();
+		for (int number = 1; number <= this.options.faults(); number++) {
+			// Every kind once per round, in random order: even a short run covers them
+			// all.
+			if (bag.isEmpty()) {
+				bag.addAll(List.of(FaultKind.values()));
+				Collections.shuffle(bag, this.random);
+			}
+			FaultKind kind = bag.remove(0);
+			Attempt leading = awaitLeader(register);
+			if (leading == null) {
+				this.problems.add("no leader was working before fault #" + number + " (waited "
+						+ RECOVERY_TIMEOUT.toSeconds() + " s)");
+				return;
+			}
+			Fault fault = inject(number, kind, this.instances.get(leading.participant()), leading.token(), children,
+					zookeeper, register);
+			this.faults.add(fault);
+			Attempt recovery = awaitRecovery(fault, register);
+			if (recovery == null) {
+				this.problems
+					.add(fault.describe() + ": no new leader worked within " + RECOVERY_TIMEOUT.toSeconds() + " s");
+				log(String.format(Locale.ROOT, "fault %3d/%d %-10s %s: NO RECOVERY", number, this.options.faults(),
+						kind, fault.victim()));
+				return;
+			}
+			log(String.format(Locale.ROOT, "fault %3d/%d %-10s %-9s %s; %s leads (token %d) %d ms after %s", number,
+					this.options.faults(), kind, fault.victim(), action(fault), recovery.participant(),
+					recovery.token(), recovery.start() - fault.measuredFrom(),
+					(kind == FaultKind.ZK_RESTART) ? "ZooKeeper served again" : "the injection"));
+			Pacing.sleep(Duration.ofMillis(300 + this.random.nextInt(700)));
+		}
+	}
+
+	private @Nullable Attempt awaitLeader(FencedRegister register) {
+		boolean found = register.await((r) -> {
+			Attempt last = r.lastAccepted();
+			return last != null && System.currentTimeMillis() - last.receivedAt() < LEADING_NOW_MILLIS
+					&& this.instances.containsKey(last.participant())
+					&& this.instances.get(last.participant()).process().isAlive();
+		}, RECOVERY_TIMEOUT);
+		return found ? register.lastAccepted() : null;
+	}
+
+	private Fault inject(int number, FaultKind kind, Instance victim, long token, ChildProcesses children,
+			ZooKeeperProcess zookeeper, FencedRegister register) throws IOException {
+		Duration hold = this.options.sessionTimeout().plusMillis(500 + this.random.nextInt(1000));
+		long injected = System.currentTimeMillis();
+		switch (kind) {
+			case KILL -> {
+				ChildProcesses.kill(victim.process());
+				victim.closeProxy();
+				this.instances.remove(victim.id());
+				launch(children, zookeeper, register);
+				return new Fault(number, kind, victim.id(), token, injected, injected, injected);
+			}
+			case PAUSE -> {
+				ChildProcesses.signal(victim.process(), "STOP");
+				Pacing.sleep(hold);
+				ChildProcesses.signal(victim.process(), "CONT");
+				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
+			}
+			case PARTITION -> {
+				victim.proxy().cut();
+				Pacing.sleep(hold);
+				victim.proxy().restore();
+				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
+			}
+			case ZK_RESTART -> {
+				zookeeper.kill();
+				zookeeper.start();
+				long serving = System.currentTimeMillis();
+				return new Fault(number, kind, "zookeeper", 0, injected, serving, serving);
+			}
+			default -> throw new IllegalStateException("Unknown fault " + kind);
+		}
+	}
+
+	private static String action(Fault fault) {
+		return switch (fault.kind()) {
+			case KILL -> "SIGKILL, replacement started";
+			case PAUSE -> "SIGSTOP for " + (fault.healedAt() - fault.injectedAt()) + " ms";
+			case PARTITION -> "cut for " + (fault.healedAt() - fault.injectedAt()) + " ms";
+			case ZK_RESTART -> "down for " + (fault.healedAt() - fault.injectedAt()) + " ms";
+		};
+	}
+
+	// The first accepted run of a leadership that took over: a higher token after a fault
+	// on the leader; anything after the restarted ZooKeeper serves.
+	private @Nullable Attempt awaitRecovery(Fault fault, FencedRegister register) {
+		boolean recovered = register.await((r) -> recovery(fault, r) != null, RECOVERY_TIMEOUT);
+		return recovered ? recovery(fault, register) : null;
+	}
+
+	private static @Nullable Attempt recovery(Fault fault, FencedRegister register) {
+		return register.acceptedSince(fault.injectedAt())
+			.stream()
+			.filter((attempt) -> attempt.start() >= fault.measuredFrom() && attempt.token() > fault.victimToken())
+			.min(Comparator.comparingLong(Attempt::start))
+			.orElse(null);
+	}
+
+	// No stuck latch: once the faults are over, every surviving instance must see every
+	// surviving instance among the participants, and somebody must lead.
+	private void awaitSettled(FencedRegister register) {
+		long from = System.currentTimeMillis();
+		boolean settled = register.await((r) -> stuck(r, from).isEmpty() && leadingNow(r), SETTLE_TIMEOUT);
+		if (settled) {
+			log("Settled: every surviving instance (" + String.join(", ", this.instances.keySet())
+					+ ") takes part in the election, and one leads");
+			return;
+		}
+		List<String> stuck = stuck(register, from);
+		stuck.forEach((problem) -> this.problems.add("stuck participant: " + problem));
+		if (!leadingNow(register)) {
+			this.problems.add("nobody leads at the end");
+		}
+	}
+
+	private static boolean leadingNow(FencedRegister register) {
+		Attempt last = register.lastAccepted();
+		return last != null && System.currentTimeMillis() - last.receivedAt() < LEADING_NOW_MILLIS;
+	}
+
+	private List<String> stuck(FencedRegister register, long from) {
+		Map<String, FencedRegister.Heartbeat> heartbeats = register.heartbeats();
+		Set<String> alive = this.instances.keySet();
+		List<String> stuck = new ArrayList<>();
+		for (String id : alive) {
+			FencedRegister.Heartbeat heartbeat = heartbeats.get(id);
+			if (heartbeat == null || heartbeat.receivedAt() < from) {
+				stuck.add(id + " has not reported since the faults ended");
+			}
+			else if (heartbeat.participants().size() != alive.size() || !heartbeat.participants().containsAll(alive)) {
+				// A missing survivor has a stuck latch; an extra or duplicate id is a
+				// latch
+				// node nobody acts on (dead ones vanish once their sessions expire).
+				stuck.add(id + " sees participants " + heartbeat.participants() + ", not exactly " + alive);
+			}
+		}
+		return stuck;
+	}
+
+	private List<String> errorLines() throws IOException {
+		List<String> lines = new ArrayList<>();
+		try (Stream<Path> files = Files.list(this.logs)) {
+			for (Path file : files.sorted().toList()) {
+				try (Stream<String> content = Files.lines(file)) {
+					content.filter((line) -> ERROR_LINE.matcher(line).matches())
+						.forEach((line) -> lines.add(file.getFileName() + ": " + line));
+				}
+			}
+		}
+		return lines;
+	}
+
+	private Result summarize(HistoryCheck.Report report, List<String> errorLines) {
+		long bound = this.options.gapBound().toMillis();
+		this.out.println();
+		this.out.println("Checks (history: " + this.options.outputDir().resolve("history.tsv") + ")");
+		this.out.printf(Locale.ROOT, "  writes: %d attempted, %d accepted, %d refused by the fence; %d terms%n",
+				report.writes(), report.accepted(), report.writes() - report.accepted(), report.terms());
+		this.out.printf(Locale.ROOT, "  stale writes accepted: %d (checked from the history, not the register)%n",
+				report.staleWritesAccepted().size());
+		this.out.printf(Locale.ROOT,
+				"  runs of a deposed leader still executing after a newer leader's run began (fence ignored): %d, "
+						+ "longest %d ms%n",
+				report.overlaps(), report.maxOverlapMillis());
+		if (report.overlaps() > 0) {
+			this.out.println("    longest: " + report.worstOverlap());
+		}
+		this.out.printf(Locale.ROOT, "  stale starts (a run starting after a higher token's run started): %d%n",
+				report.staleStarts().size());
+		this.out.printf(Locale.ROOT, "  leaderless gaps: %d measured, max %d ms (bound %d ms)%n", report.gaps().size(),
+				report.maxGapMillis(), bound);
+		for (FaultKind kind : FaultKind.values()) {
+			List<Long> recoveries = this.faults.stream()
+				.filter((fault) -> fault.kind() == kind)
+				.map((fault) -> recoveryGap(fault, report))
+				.toList();
+			if (!recoveries.isEmpty()) {
+				this.out.printf(Locale.ROOT, "    after %-10s %s%n", kind + ":", describe(recoveries));
+			}
+		}
+		this.out.printf(Locale.ROOT, "  ERROR lines in the instances' logs: %d%s%n", errorLines.size(),
+				errorLines.stream().anyMatch((line) -> line.contains("dev.zkleader")) ? " (some from the starter)"
+						: "");
+		errorLines.stream().limit(10).forEach((line) -> this.out.println("    " + line));
+		String summary = String.format(Locale.ROOT,
+				"faults=%d stale_writes_accepted=%d stale_starts=%d overlaps=%d max_overlap_ms=%d max_gap_ms=%d",
+				this.faults.size(), report.staleWritesAccepted().size(), report.staleStarts().size(), report.overlaps(),
+				report.maxOverlapMillis(), report.maxGapMillis());
+		List<String> violations = new ArrayList<>(this.problems);
+		violations.addAll(report.violations());
+		if (this.faults.size() < this.options.faults()) {
+			violations.add("only " + this.faults.size() + " of " + this.options.faults() + " faults were injected");
+		}
+		this.out.println(summary);
+		if (violations.isEmpty()) {
+			this.out.println("PASSED: no stale write accepted, no stale start, every gap within " + bound
+					+ " ms, no stuck participant");
+		}
+		else {
+			this.out.println("FAILED:");
+			violations.forEach((violation) -> this.out.println("  " + violation));
+			this.out.println("Logs: " + this.logs);
+		}
+		return new Result(report, List.copyOf(this.faults), violations, errorLines, summary);
+	}
+
+	// The longest gap that followed one fault.
+	private static long recoveryGap(Fault fault, HistoryCheck.Report report) {
+		return report.gaps()
+			.stream()
+			.filter((gap) -> gap.fault() == fault.number())
+			.mapToLong(HistoryCheck.Gap::millis)
+			.max()
+			.orElse(-1);
+	}
+
+	static String describe(List<Long> values) {
+		List<Long> sorted = values.stream().filter((value) -> value >= 0).sorted().toList();
+		if (sorted.isEmpty()) {
+			return "n=" + values.size() + ", no gap attributed";
+		}
+		return String.format(Locale.ROOT, "n=%d, gap min %d ms, median %d ms, max %d ms", values.size(), sorted.get(0),
+				sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+	}
+
+	private void writeFaults(Path output) throws IOException {
+		Files.writeString(output.resolve("faults.tsv"), Fault.HEADER + "\n"
+				+ this.faults.stream().map(Fault::toTsv).map((line) -> line + "\n").collect(Collectors.joining()));
+	}
+
+	private void log(String message) {
+		this.out.printf(Locale.ROOT, "[+%7.1f s] %s%n", (System.currentTimeMillis() - this.started) / 1000.0, message);
+	}
+
+	private static long millis(long sinceNanos) {
+		return Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis();
+	}
+
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	/**
+	 * One running instance of the test application.
+	 *
+	 * @param id its participant id
+	 * @param process its JVM
+	 * @param proxy its way to ZooKeeper
+	 */
+	private record Instance(String id, Process process, ZooKeeperProxy proxy) {
+
+		void heal() {
+			this.proxy.restore();
+			if (this.process.isAlive()) {
+				ChildProcesses.signal(this.process, "CONT");
+			}
+		}
+
+		void closeProxy() {
+			try {
+				this.proxy.close();
+			}
+			catch (IOException ex) {
+				// Closing anyway.
+			}
+		}
+
+	}
+
+	/**
+	 * The outcome of a run.
+	 *
+	 * @param report the checks of the history
+	 * @param faults the faults injected
+	 * @param violations everything that failed (empty when the run passed)
+	 * @param errorLines ERROR lines in the instances' logs (reported, not a violation)
+	 * @param summary the summary line
+	 */
+	record Result(HistoryCheck.Report report, List<Fault> faults, List<String> violations, List<String> errorLines,
+			String summary) {
+
+		boolean passed() {
+			return this.violations.isEmpty();
+		}
+
+	}
+
+}

@@ -1,0 +1,238 @@
+package dev.zkleader.fault;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the register's history after a run, independently of the register's own
+ * decisions.
+ * <ul>
+ * <li><b>Stale writes accepted</b>: walking the history in arrival order, an accepted
+ * write whose token is lower than a token accepted before it.</li>
+ * <li><b>Overlaps</b>: runs of a deposed leader still executing while a newer leadership
+ * already ran the job, fence ignored, and for how long: the window in which two
+ * self-believed leaders acted at once, which only the fence keeps out of the data.</li>
+ * <li><b>Stale starts</b>: a run that started after another participant had already
+ * started a run with a higher token: a deposed leader starting leader-only work.</li>
+ * <li><b>Gaps</b>: how long nobody led, see {@link #gaps}.</li>
+ * </ul>
+ */
+final class HistoryCheck {
+
+	private static final int EXAMPLES = 5;
+
+	private HistoryCheck() {
+	}
+
+	static Report check(List<Attempt> history, List<Fault> faults, long gapBoundMillis, long observedUntil) {
+		List<Attempt> staleAccepted = new ArrayList<>();
+		List<String> registerErrors = new ArrayList<>();
+		long highest = Long.MIN_VALUE;
+		for (Attempt attempt : history.stream().sorted(Comparator.comparingLong(Attempt::seq)).toList()) {
+			if (attempt.accepted() && attempt.token() < highest) {
+				staleAccepted.add(attempt);
+			}
+			if (!attempt.accepted() && attempt.token() >= highest) {
+				registerErrors.add("write #" + attempt.seq() + " with token " + attempt.token()
+						+ " was refused although the highest accepted token was " + highest);
+			}
+			if (attempt.accepted()) {
+				highest = Math.max(highest, attempt.token());
+			}
+		}
+		List<Attempt> byStart = history.stream()
+			.sorted(Comparator.comparingLong(Attempt::start).thenComparingLong(Attempt::seq))
+			.toList();
+		List<String> staleStarts = staleStarts(byStart);
+		List<Overlap> overlaps = overlaps(byStart);
+		Overlap worst = overlaps.stream().max(Comparator.comparingLong(Overlap::millis)).orElse(null);
+		List<Gap> gaps = gaps(byStart, faults, observedUntil);
+		long maxGap = gaps.stream().mapToLong(Gap::millis).max().orElse(0);
+		List<Gap> gapsOverBound = gaps.stream().filter((gap) -> gap.millis() > gapBoundMillis).toList();
+		long accepted = history.stream().filter(Attempt::accepted).count();
+		long terms = history.stream().mapToLong(Attempt::token).distinct().count();
+		return new Report(history.size(), accepted, terms, staleAccepted, registerErrors, staleStarts, overlaps.size(),
+				(worst != null) ? worst.millis() : 0, (worst != null) ? worst.what() : "", gaps, maxGap, gapsOverBound);
+	}
+
+	/**
+	 * The runs of a deposed leader that were still executing while a newer leadership
+	 * (another participant, a higher token) already ran the job, whether their writes
+	 * were accepted or not. Each is measured from the first start of an overlapping newer
+	 * run (or its own start, if later) to its own end: how long the old run could still
+	 * write at any moment, which only the fence stops. Touching runs (one ends the
+	 * millisecond the other starts) do not overlap.
+	 */
+	static List<Overlap> overlaps(List<Attempt> byStart) {
+		List<Overlap> overlaps = new ArrayList<>();
+		for (Attempt old : byStart) {
+			Attempt newer = null;
+			for (Attempt other : byStart) {
+				if (other.start() >= old.end()) {
+					break;
+				}
+				if (other.token() > old.token() && other.end() > old.start()
+						&& !other.participant().equals(old.participant())) {
+					newer = other;
+					break;
+				}
+			}
+			if (newer != null) {
+				long from = Math.max(old.start(), newer.start());
+				overlaps.add(new Overlap(old.end() - from, describe(old) + " ran on for " + (old.end() - from)
+						+ " ms after " + describe(newer) + " started"));
+			}
+		}
+		return overlaps;
+	}
+
+	private static List<String> staleStarts(List<Attempt> byStart) {
+		List<String> found = new ArrayList<>();
+		for (int i = 0; i < byStart.size(); i++) {
+			Attempt late = byStart.get(i);
+			for (int j = 0; j < i; j++) {
+				Attempt earlier = byStart.get(j);
+				if (earlier.start() < late.start() && earlier.token() > late.token()
+						&& !earlier.participant().equals(late.participant())) {
+					found.add(describe(late) + " started " + (late.start() - earlier.start()) + " ms after "
+							+ describe(earlier));
+					break;
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The leaderless gaps, each measured up to the first run of a leadership:
+	 * <ul>
+	 * <li>for every change of term (consecutive tokens in order of their first run): from
+	 * the last sign of life of the old terms (the latest end of a run with a lower token
+	 * that ended before the new term's first run) or, when a fault was injected since the
+	 * old term's first run, from that fault's {@link Fault#measuredFrom()} (its
+	 * injection, or the restarted ZooKeeper serving), whichever is later;</li>
+	 * <li>for every ZooKeeper restart: from the restarted server serving to the first run
+	 * that starts after it, even when the same leader carries on with the same
+	 * token;</li>
+	 * <li>a fault on a leader after which no higher token ever ran, or a restart after
+	 * which nothing ran, counts up to the end of the observation.</li>
+	 * </ul>
+	 */
+	static List<Gap> gaps(List<Attempt> byStart, List<Fault> faults, long observedUntil) {
+		Map<Long, Attempt> firstOfTerm = new LinkedHashMap<>();
+		for (Attempt attempt : byStart) {
+			firstOfTerm.putIfAbsent(attempt.token(), attempt);
+		}
+		List<Attempt> firsts = new ArrayList<>(firstOfTerm.values());
+		List<Gap> gaps = new ArrayList<>();
+		for (int i = 1; i < firsts.size(); i++) {
+			Attempt previous = firsts.get(i - 1);
+			Attempt next = firsts.get(i);
+			long from = previous.start();
+			String after = "the last run of an older term";
+			int cause = 0;
+			for (Attempt attempt : byStart) {
+				if (attempt.token() < next.token() && attempt.end() <= next.start() && attempt.end() > from) {
+					from = attempt.end();
+				}
+			}
+			for (Fault fault : faults) {
+				if (fault.injectedAt() >= previous.start() && fault.injectedAt() < next.start()) {
+					cause = fault.number();
+					if (fault.measuredFrom() >= from) {
+						from = fault.measuredFrom();
+						after = fault.describe();
+					}
+				}
+			}
+			gaps.add(new Gap(
+					Math.max(0, next.start() - from), "term " + previous.token() + " (" + previous.participant()
+							+ ") -> term " + next.token() + " (" + next.participant() + "), measured from " + after,
+					cause));
+		}
+		for (Fault fault : faults) {
+			if (fault.kind() == FaultKind.ZK_RESTART) {
+				long firstStart = byStart.stream()
+					.mapToLong(Attempt::start)
+					.filter((start) -> start >= fault.measuredFrom())
+					.min()
+					.orElse(observedUntil);
+				gaps.add(new Gap(firstStart - fault.measuredFrom(),
+						"first run after the restarted ZooKeeper served (" + fault.describe() + ")", fault.number()));
+			}
+			else {
+				boolean replaced = byStart.stream()
+					.anyMatch((run) -> run.token() > fault.victimToken() && run.start() >= fault.injectedAt());
+				if (!replaced) {
+					gaps.add(new Gap(observedUntil - fault.injectedAt(),
+							"no new leadership ran after " + fault.describe(), fault.number()));
+				}
+			}
+		}
+		return gaps;
+	}
+
+	private static String describe(Attempt attempt) {
+		return "run of " + attempt.participant() + " (token " + attempt.token() + ", " + attempt.start() + ".."
+				+ attempt.end() + ", write #" + attempt.seq() + (attempt.accepted() ? " accepted" : " refused") + ")";
+	}
+
+	/**
+	 * A time without a leader doing its work.
+	 *
+	 * @param millis how long
+	 * @param what what it is measured between
+	 * @param fault the number of the fault it followed, 0 if none
+	 */
+	record Gap(long millis, String what, int fault) {
+	}
+
+	/**
+	 * A run of a deposed leader that overlapped a newer leadership's run.
+	 *
+	 * @param millis how long it ran on after the newer run started
+	 * @param what which runs
+	 */
+	record Overlap(long millis, String what) {
+	}
+
+	/**
+	 * The outcome of the checks.
+	 *
+	 * @param writes writes attempted
+	 * @param accepted writes accepted
+	 * @param terms distinct tokens seen
+	 * @param staleWritesAccepted accepted writes with a token below one accepted earlier
+	 * @param registerErrors refusals the fence rule does not explain
+	 * @param staleStarts runs that started after another participant's run with a higher
+	 * token had started
+	 * @param overlaps runs of a deposed leader that overlapped a newer leadership's runs
+	 * @param maxOverlapMillis the longest such overlap
+	 * @param worstOverlap the longest such overlap, described
+	 * @param gaps every leaderless gap measured
+	 * @param maxGapMillis the longest gap
+	 * @param gapsOverBound the gaps longer than allowed
+	 */
+	record Report(int writes, long accepted, long terms, List<Attempt> staleWritesAccepted, List<String> registerErrors,
+			List<String> staleStarts, int overlaps, long maxOverlapMillis, String worstOverlap, List<Gap> gaps,
+			long maxGapMillis, List<Gap> gapsOverBound) {
+
+		List<String> violations() {
+			List<String> violations = new ArrayList<>();
+			this.staleWritesAccepted.stream()
+				.limit(EXAMPLES)
+				.forEach((attempt) -> violations.add("stale write accepted: " + describe(attempt)));
+			this.registerErrors.stream().limit(EXAMPLES).forEach((error) -> violations.add("register: " + error));
+			this.staleStarts.stream().limit(EXAMPLES).forEach((start) -> violations.add("stale start: " + start));
+			this.gapsOverBound.stream()
+				.limit(EXAMPLES)
+				.forEach((gap) -> violations.add("gap of " + gap.millis() + " ms: " + gap.what()));
+			return violations;
+		}
+
+	}
+
+}
