@@ -80,6 +80,17 @@ public final class Election implements Leadership {
 
 	private final ConnectionStateListener connectionListener = (client, newState) -> onConnectionStateChanged(newState);
 
+	// Runs on Curator's event thread, so the latch of a lost session is closed before
+	// Curator tells it of the new
+	// session (it would look for its old node, fail and log an error); the election
+	// thread then rejoins.
+	private final ConnectionStateListener sessionLossListener = (client, newState) -> {
+		LeaderLatch current = this.latch;
+		if (newState == ConnectionState.LOST && this.running && current != null) {
+			close(current);
+		}
+	};
+
 	private final Runnable pauseListener = () -> onElectionThreadLater(this::confirmLeadership, Duration.ZERO);
 
 	private volatile LeadershipState state = LeadershipState.INITIAL;
@@ -311,6 +322,7 @@ public final class Election implements Leadership {
 		ConnectionState initial = this.client.getZookeeperClient().isConnected() ? ConnectionState.CONNECTED : null;
 		setState(LeadershipState.INITIAL.withConnection(initial));
 		this.client.getConnectionStateListenable().addListener(this.connectionListener, newExecutor);
+		this.client.getConnectionStateListenable().addListener(this.sessionLossListener);
 		this.pauseDetector.onPause(this.pauseListener);
 		onElectionThread(() -> {
 			join();
@@ -368,6 +380,7 @@ public final class Election implements Leadership {
 	private void leave() {
 		this.running = false;
 		this.client.getConnectionStateListenable().removeListener(this.connectionListener);
+		this.client.getConnectionStateListenable().removeListener(this.sessionLossListener);
 		this.pauseDetector.removeListener(this.pauseListener);
 		if (this.state.leader()) {
 			setState(this.state.closeGate());
@@ -410,6 +423,9 @@ public final class Election implements Leadership {
 	}
 
 	private void close(LeaderLatch old) {
+		if (old.getState() != LeaderLatch.State.STARTED) {
+			return;
+		}
 		try {
 			old.close();
 		}
@@ -449,13 +465,14 @@ public final class Election implements Leadership {
 		}
 		// The token is read once per leadership, so gated calls never touch ZooKeeper.
 		long asked = this.pauseDetector.now();
+		long handle = this.client.getZookeeperClient().getInstanceIndex();
 		Stat node = ourNode(source);
 		if (node == null || !source.hasLeadership()) {
 			return;
 		}
 		this.confirmedAt = asked;
 		Instant now = this.clock.instant();
-		setState(this.state.granted(now, node.getCzxid(), node.getEphemeralOwner()));
+		setState(this.state.granted(now, node.getCzxid(), node.getEphemeralOwner(), handle));
 		logger.info("Leadership granted: election '" + election() + "', participant '" + participantId()
 				+ "', fencing token " + node.getCzxid());
 		publish(new LeadershipGrantedEvent(this, election(), participantId(), now, node.getCzxid()));
@@ -515,6 +532,12 @@ public final class Election implements Leadership {
 		}
 	}
 
+	// The session that created this leadership's node is gone: the client runs on a new
+	// handle.
+	private boolean sessionChanged(LeadershipState current) {
+		return current.leader() && this.client.getZookeeperClient().getInstanceIndex() != current.handle();
+	}
+
 	private void onLatchRevoked(LeaderLatch source) {
 		if (source == this.latch) {
 			revoke(reasonForLatchRevocation(), null);
@@ -523,7 +546,7 @@ public final class Election implements Leadership {
 
 	private RevocationReason reasonForLatchRevocation() {
 		ConnectionState connection = this.state.connection();
-		if (connection == ConnectionState.LOST) {
+		if (connection == ConnectionState.LOST || sessionChanged(this.state)) {
 			return RevocationReason.CONNECTION_LOST;
 		}
 		if (connection == ConnectionState.SUSPENDED || !this.client.getZookeeperClient().isConnected()) {

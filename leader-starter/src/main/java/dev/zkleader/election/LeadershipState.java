@@ -22,28 +22,31 @@ import org.jspecify.annotations.Nullable;
  * connection
  */
 record LeadershipState(boolean leader, boolean announced, @Nullable Instant since, long token, long session,
-		@Nullable ConnectionState connection) {
+		long handle, @Nullable ConnectionState connection) {
 
-	static final LeadershipState INITIAL = new LeadershipState(false, false, null, 0, 0, null);
+	static final LeadershipState INITIAL = new LeadershipState(false, false, null, 0, 0, 0, null);
 
-	LeadershipState granted(Instant at, long newToken, long newSession) {
-		return new LeadershipState(true, false, at, newToken, newSession, this.connection);
+	LeadershipState granted(Instant at, long newToken, long newSession, long newHandle) {
+		return new LeadershipState(true, false, at, newToken, newSession, newHandle, this.connection);
 	}
 
 	LeadershipState announce() {
-		return new LeadershipState(this.leader, this.leader, this.since, this.token, this.session, this.connection);
+		return new LeadershipState(this.leader, this.leader, this.since, this.token, this.session, this.handle,
+				this.connection);
 	}
 
 	LeadershipState closeGate() {
-		return new LeadershipState(this.leader, false, this.since, this.token, this.session, this.connection);
+		return new LeadershipState(this.leader, false, this.since, this.token, this.session, this.handle,
+				this.connection);
 	}
 
 	LeadershipState revoked() {
-		return new LeadershipState(false, false, null, 0, 0, this.connection);
+		return new LeadershipState(false, false, null, 0, 0, 0, this.connection);
 	}
 
 	LeadershipState withConnection(@Nullable ConnectionState newConnection) {
-		return new LeadershipState(this.leader, this.announced, this.since, this.token, this.session, newConnection);
+		return new LeadershipState(this.leader, this.announced, this.since, this.token, this.session, this.handle,
+				newConnection);
 	}
 
 }
