@@ -64,6 +64,10 @@ public final class Election implements Leadership {
 
 	private static final Duration CONFIRMATION_RETRY = Duration.ofMillis(500);
 
+	private static final Duration PREFETCH_INTERVAL = Duration.ofMillis(20);
+
+	private static final int PREFETCH_ATTEMPTS = 250;
+
 	private final CuratorFramework client;
 
 	private final ElectionSettings settings;
@@ -118,6 +122,8 @@ public final class Election implements Leadership {
 	private volatile @Nullable Thread electionThread;
 
 	private volatile boolean running;
+
+	private volatile @Nullable NodeStat ourNodeStat;
 
 	/**
 	 * Creates an election; it joins when started.
@@ -362,6 +368,31 @@ public final class Election implements Leadership {
 		newLatch.addListener(new LatchListener(newLatch), this.executor);
 		this.latch = newLatch;
 		newLatch.start();
+		prefetchOurNode(newLatch, PREFETCH_ATTEMPTS);
+	}
+
+	// Reads the Stat of the latch's node once it exists, in the background: a follower
+	// then
+	// knows its token before it leads.
+	private void prefetchOurNode(LeaderLatch source, int attempts) {
+		if (source != this.latch || attempts == 0) {
+			return;
+		}
+		String ourPath = source.getOurPath();
+		if (ourPath == null) {
+			onElectionThreadLater(() -> prefetchOurNode(source, attempts - 1), PREFETCH_INTERVAL);
+			return;
+		}
+		try {
+			this.client.checkExists().inBackground((client, event) -> {
+				if (event.getStat() != null) {
+					this.ourNodeStat = new NodeStat(ourPath, event.getStat());
+				}
+			}).forPath(ourPath);
+		}
+		catch (Exception ex) {
+			// The grant reads it then.
+		}
 	}
 
 	// A Curator latch is one-shot: after a lost session or a yield a fresh one joins at
@@ -386,12 +417,19 @@ public final class Election implements Leadership {
 			setState(this.state.closeGate());
 			drain();
 		}
-		revoke(RevocationReason.SHUTDOWN, null);
+		LeadershipState retired = retire(null);
 		LeaderLatch current = this.latch;
 		this.latch = null;
+		String ourPath = (current != null) ? current.getOurPath() : null;
 		if (current != null) {
-			String ourPath = current.getOurPath();
+			// The next participant is waiting: the delete goes out before the event and
+			// the log.
 			close(current);
+		}
+		if (retired != null) {
+			announceRevocation(retired, RevocationReason.SHUTDOWN);
+		}
+		if (current != null) {
 			// The client closes right after the context stops: let the delete reach
 			// ZooKeeper first, so the next participant takes over at once and the closing
 			// client has nothing left to complain about.
@@ -463,7 +501,8 @@ public final class Election implements Leadership {
 		if (source != this.latch || !source.hasLeadership() || this.state.leader()) {
 			return;
 		}
-		// The token is read once per leadership, so gated calls never touch ZooKeeper.
+		// The latch has just read the children from ZooKeeper: leadership is freshly
+		// confirmed.
 		long asked = this.pauseDetector.now();
 		long handle = this.client.getZookeeperClient().getInstanceIndex();
 		Stat node = ourNode(source);
@@ -473,20 +512,26 @@ public final class Election implements Leadership {
 		this.confirmedAt = asked;
 		Instant now = this.clock.instant();
 		setState(this.state.granted(now, node.getCzxid(), node.getEphemeralOwner(), handle));
-		logger.info("Leadership granted: election '" + election() + "', participant '" + participantId()
-				+ "', fencing token " + node.getCzxid());
 		publish(new LeadershipGrantedEvent(this, election(), participantId(), now, node.getCzxid()));
 		// A listener may already have yielded; only a leadership that still stands opens
 		// the gate.
 		if (this.state.leader()) {
 			setState(this.state.announce());
 		}
+		logger.info("Leadership granted: election '" + election() + "', participant '" + participantId()
+				+ "', fencing token " + node.getCzxid());
 	}
 
+	// The token is read once per latch node, before this instance leads when it can, so
+	// that neither the hand-over nor gated calls wait for ZooKeeper.
 	private @Nullable Stat ourNode(LeaderLatch source) {
 		String ourPath = source.getOurPath();
 		if (ourPath == null) {
 			return null;
+		}
+		NodeStat known = this.ourNodeStat;
+		if (known != null && known.path().equals(ourPath)) {
+			return known.stat();
 		}
 		try {
 			return this.client.checkExists().forPath(ourPath);
@@ -589,23 +634,33 @@ public final class Election implements Leadership {
 		}
 	}
 
-	// The state flips first, so leader-only work is refused before anyone hears of the
-	// revocation.
 	private void revoke(RevocationReason reason, @Nullable Thread exempt) {
+		LeadershipState retired = retire(exempt);
+		if (retired != null) {
+			announceRevocation(retired, reason);
+		}
+	}
+
+	// The state flips first, so leader-only work is refused before anything else happens.
+	private @Nullable LeadershipState retire(@Nullable Thread exempt) {
 		LeadershipState current = this.state;
 		if (!current.leader()) {
-			return;
+			return null;
 		}
 		setState(current.revoked());
 		this.waitingSince = this.clock.instant();
 		if (this.settings.interruptOnRevoke()) {
 			this.runs.forEach((run) -> run.interrupt(exempt));
 		}
+		return current;
+	}
+
+	private void announceRevocation(LeadershipState retired, RevocationReason reason) {
 		Instant now = this.clock.instant();
-		Duration led = (current.since() != null) ? Duration.between(current.since(), now) : Duration.ZERO;
+		publish(new LeadershipRevokedEvent(this, election(), participantId(), now, retired.token(), reason));
+		Duration led = (retired.since() != null) ? Duration.between(retired.since(), now) : Duration.ZERO;
 		logger.info("Leadership revoked (" + reason + "): election '" + election() + "', participant '"
 				+ participantId() + "', led for " + led.toMillis() + " ms");
-		publish(new LeadershipRevokedEvent(this, election(), participantId(), now, current.token(), reason));
 	}
 
 	private void publish(LeadershipEvent event) {
@@ -668,6 +723,9 @@ public final class Election implements Leadership {
 	public String toString() {
 		return "Election[name=" + election() + ", path=" + path() + ", participant=" + participantId() + ", leader="
 				+ isLeader() + "]";
+	}
+
+	private record NodeStat(String path, Stat stat) {
 	}
 
 	private final class LatchListener implements LeaderLatchListener {
