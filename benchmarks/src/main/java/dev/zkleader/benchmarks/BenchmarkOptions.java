@@ -11,6 +11,7 @@ import dev.zkleader.benchmarks.failover.CrashFailoverBenchmark;
 import dev.zkleader.benchmarks.failover.HandoverBenchmark;
 import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
 import dev.zkleader.benchmarks.gating.GatingRun;
+import dev.zkleader.benchmarks.participant.Contender;
 import dev.zkleader.benchmarks.scale.ScaleBenchmark;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The command line of {@link Benchmarks}: which benchmarks, how long, where results go.
  *
  * @param quick the short run: fewer participants and repetitions
+ * @param diagnose the handover with two more contenders that tell where the starter's
+ * extra time goes
  * @param only the benchmarks to run
  * @param sampleJar the sample application's executable jar (for the footprint)
  * @param output where logs and {@code results.md} go
@@ -25,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param starterArguments more arguments for the starter's handover participants
  * @param arguments the arguments as given, to print the command
  */
-record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJar, Path output, long seed,
-		List<String> starterArguments, List<String> arguments) {
+record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Nullable Path sampleJar, Path output,
+		long seed, List<String> starterArguments, List<String> arguments) {
 
 	static final List<String> ALL = List.of("handover", "crash", "gating", "scale", "footprint");
 
@@ -35,6 +38,8 @@ record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJa
 			  --quick   a short run (a few minutes): fewer participants and repetitions
 			  --only    run only these benchmarks (default: all, about 20 minutes)
 			  --seed    seeds the random order of contenders and the pauses (default 42)
+			  --diagnose  the handover with two more contenders: raw Curator with its listener on its own
+			            thread, and the starter with its election's logging at WARN (3 JVMs each, 40 rounds)
 			  --starter-arg=ARG   pass ARG to the starter's handover participants (diagnosis only),
 			            e.g. --starter-arg=--logging.level.dev.zkleader=WARN
 			  --output=DIR        where results.md and the logs go (default benchmarks/target/benchmark-results)
@@ -42,6 +47,7 @@ record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJa
 
 	static BenchmarkOptions parse(String[] args) {
 		boolean quick = false;
+		boolean diagnose = false;
 		Set<String> only = new LinkedHashSet<>(ALL);
 		Path sampleJar = null;
 		Path output = Path.of("benchmarks", "target", "benchmark-results");
@@ -51,6 +57,9 @@ record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJa
 		for (String arg : args) {
 			if (arg.equals("--quick")) {
 				quick = true;
+			}
+			else if (arg.equals("--diagnose")) {
+				diagnose = true;
 			}
 			else if (arg.startsWith("--only=")) {
 				only = new LinkedHashSet<>(List.of(arg.substring("--only=".length()).split(",")));
@@ -76,7 +85,7 @@ record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJa
 			}
 			shown.add(arg);
 		}
-		return new BenchmarkOptions(quick, only, sampleJar, output, seed, starterArguments, shown);
+		return new BenchmarkOptions(quick, diagnose, only, sampleJar, output, seed, starterArguments, shown);
 	}
 
 	String command() {
@@ -84,11 +93,12 @@ record BenchmarkOptions(boolean quick, Set<String> only, @Nullable Path sampleJa
 	}
 
 	HandoverBenchmark.Settings handover() {
-		return this.quick
-				? new HandoverBenchmark.Settings(3, 2, 15, Duration.ofSeconds(3), Duration.ofMillis(300),
-						Duration.ofMillis(1000), this.seed, this.starterArguments)
-				: new HandoverBenchmark.Settings(6, 5, 100, Duration.ofSeconds(3), Duration.ofMillis(300),
-						Duration.ofMillis(1000), this.seed, this.starterArguments);
+		List<Contender> contenders = this.diagnose ? List.of(Contender.values()) : Contender.COMPARED;
+		int participants = (this.quick || this.diagnose) ? 3 : 6;
+		int warmup = this.quick ? 2 : 5;
+		int rounds = this.quick ? 15 : (this.diagnose ? 40 : 100);
+		return new HandoverBenchmark.Settings(participants, warmup, rounds, Duration.ofSeconds(3),
+				Duration.ofMillis(300), Duration.ofMillis(1000), this.seed, this.starterArguments, contenders);
 	}
 
 	CrashFailoverBenchmark.Settings crash() {

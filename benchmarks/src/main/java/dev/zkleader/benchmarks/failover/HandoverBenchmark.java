@@ -54,7 +54,7 @@ public final class HandoverBenchmark {
 		int extraGrants = 0;
 		try (ParticipantFleet fleet = new ParticipantFleet(children, server.connectString())) {
 			Map<Contender, ParticipantFleet.Group> groups = new EnumMap<>(Contender.class);
-			for (Contender contender : Contender.values()) {
+			for (Contender contender : settings.contenders()) {
 				groups.put(contender,
 						fleet.group(contender, "/benchmarks/handover/" + contender.name().toLowerCase(Locale.ROOT),
 								settings.sessionTimeout()));
@@ -75,7 +75,7 @@ public final class HandoverBenchmark {
 				group.awaitSettled(settings.participants(), START_TIMEOUT);
 				sessions.put(group.contender(), fleet.read(() -> group.members().get(0).sessionTimeoutMillis));
 			}
-			List<Contender> order = new ArrayList<>(List.of(Contender.values()));
+			List<Contender> order = new ArrayList<>(settings.contenders());
 			int total = settings.warmupRounds() + settings.rounds();
 			for (int round = 0; round < total; round++) {
 				Collections.shuffle(order, random);
@@ -97,7 +97,7 @@ public final class HandoverBenchmark {
 								.computeIfAbsent(phase, (key) -> new ArrayList<>())
 								.add(micros / 1000.0));
 					}
-					line.append(String.format(Locale.ROOT, " %s %.1f ms", shortName(contender),
+					line.append(String.format(Locale.ROOT, " %s %.1f ms", contender.shortName(),
 							handover.latencyMicros() / 1000.0));
 				}
 				if (warmup || (round - settings.warmupRounds() + 1) % 10 == 0 || round == total - 1) {
@@ -164,14 +164,6 @@ public final class HandoverBenchmark {
 		if (from > 0 && to >= from && to <= granted) {
 			phases.put(phase, to - from);
 		}
-	}
-
-	static String shortName(Contender contender) {
-		return switch (contender) {
-			case RAW -> "raw";
-			case SPRING_INTEGRATION -> "SI";
-			case STARTER -> "ours";
-		};
 	}
 
 	private record Handover(long latencyMicros, long shutdownMicros, Map<Phase, Long> phases, int extraGrants) {
@@ -248,9 +240,11 @@ public final class HandoverBenchmark {
 	 * @param seed seeds the order of contenders and the pauses
 	 * @param starterArguments more arguments for this starter's participant applications
 	 * (for diagnosis, such as a log level; none by default)
+	 * @param contenders the contenders, each in its own election
 	 */
 	public record Settings(int participants, int warmupRounds, int rounds, Duration sessionTimeout,
-			Duration minimumPause, Duration pauseSpread, long seed, List<String> starterArguments) {
+			Duration minimumPause, Duration pauseSpread, long seed, List<String> starterArguments,
+			List<Contender> contenders) {
 
 	}
 
@@ -303,7 +297,7 @@ public final class HandoverBenchmark {
 		public String latencyTable() {
 			MarkdownTable table = new MarkdownTable("Contender", "What is timed", ">n", ">min ms", ">median ms",
 					">p99 ms", ">max ms", ">shutdown call, median ms");
-			for (Contender contender : Contender.values()) {
+			for (Contender contender : this.settings.contenders()) {
 				Summary summary = summary(contender);
 				table.row(contender.title(), timed(contender), summary.n(), MarkdownTable.fixed(summary.min(), 1),
 						MarkdownTable.fixed(summary.median(), 1), MarkdownTable.fixed(summary.p99(), 1),
@@ -319,7 +313,7 @@ public final class HandoverBenchmark {
 				columns.add(">" + phase.title());
 			}
 			MarkdownTable table = new MarkdownTable(columns.toArray(String[]::new));
-			for (Contender contender : Contender.values()) {
+			for (Contender contender : this.settings.contenders()) {
 				List<Object> row = new ArrayList<>(List.of(contender.title()));
 				for (Phase phase : Phase.values()) {
 					List<Double> samples = this.phases.get(contender).getOrDefault(phase, List.of());
@@ -333,14 +327,23 @@ public final class HandoverBenchmark {
 
 		public String ratioTable() {
 			MarkdownTable table = new MarkdownTable("Ratio", ">per-pair median", ">ratio of medians", ">p99 ratio");
-			ratioRow(table, Contender.STARTER, Contender.RAW);
-			ratioRow(table, Contender.SPRING_INTEGRATION, Contender.RAW);
-			ratioRow(table, Contender.STARTER, Contender.SPRING_INTEGRATION);
+			List<Contender> contenders = this.settings.contenders();
+			for (Contender contender : contenders) {
+				if (contender != Contender.RAW && contenders.contains(Contender.RAW)) {
+					ratioRow(table, contender, Contender.RAW);
+				}
+			}
+			if (contenders.contains(Contender.STARTER) && contenders.contains(Contender.SPRING_INTEGRATION)) {
+				ratioRow(table, Contender.STARTER, Contender.SPRING_INTEGRATION);
+			}
+			if (contenders.contains(Contender.STARTER) && contenders.contains(Contender.STARTER_QUIET)) {
+				ratioRow(table, Contender.STARTER_QUIET, Contender.STARTER);
+			}
 			return table.toString();
 		}
 
 		private void ratioRow(MarkdownTable table, Contender numerator, Contender denominator) {
-			table.row(shortName(numerator) + " / " + shortName(denominator),
+			table.row(numerator.shortName() + " / " + denominator.shortName(),
 					MarkdownTable.fixed(pairedMedianRatio(numerator, denominator), 2),
 					MarkdownTable.fixed(medianRatio(numerator, denominator), 2),
 					MarkdownTable.fixed(p99Ratio(numerator, denominator), 2));
@@ -348,9 +351,9 @@ public final class HandoverBenchmark {
 
 		private static String timed(Contender contender) {
 			return switch (contender) {
-				case RAW -> "latch.close() → next isLeader()";
+				case RAW, RAW_LISTENER_THREAD -> "latch.close() → next isLeader()";
 				case SPRING_INTEGRATION -> "context.close() → next OnGrantedEvent";
-				case STARTER -> "context.close() → next LeadershipGrantedEvent";
+				case STARTER, STARTER_QUIET -> "context.close() → next LeadershipGrantedEvent";
 			};
 		}
 

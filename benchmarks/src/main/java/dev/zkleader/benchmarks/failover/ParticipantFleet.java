@@ -215,7 +215,7 @@ final class ParticipantFleet implements AutoCloseable {
 			List<String> command = new ArrayList<>();
 			command.add(Java.executable());
 			command.addAll(JVM_OPTIONS);
-			if (this.contender == Contender.RAW) {
+			if (this.contender == Contender.RAW || this.contender == Contender.RAW_LISTENER_THREAD) {
 				// The Spring Boot contenders log at INFO through Boot's defaults; raw
 				// Curator
 				// gets the same level (Logback alone would log at DEBUG).

@@ -1,5 +1,8 @@
 package dev.zkleader.benchmarks.participant;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import dev.zkleader.benchmarks.support.EpochMicros;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
@@ -10,24 +13,32 @@ import org.jspecify.annotations.Nullable;
  * Raw Curator: a client and a {@link LeaderLatch}, nothing else. Leaving closes the latch
  * (which deletes its node) and then the client; the grant is the latch listener's
  * {@code isLeader()} callback. The floor for this recipe.
+ * <p>
+ * For diagnosis, the listener can run on a thread of its own, as the starter's does,
+ * instead of on ZooKeeper's event thread.
  */
 final class RawLatchMembership implements Membership {
 
 	private final Settings settings;
 
+	private final boolean listenerThread;
+
+	private @Nullable ExecutorService listenerExecutor;
+
 	private @Nullable CuratorFramework client;
 
 	private @Nullable LeaderLatch latch;
 
-	RawLatchMembership(Settings settings) {
+	RawLatchMembership(Settings settings, boolean listenerThread) {
 		this.settings = settings;
+		this.listenerThread = listenerThread;
 	}
 
 	@Override
 	public void join() throws Exception {
 		CuratorFramework newClient = this.settings.newClient();
 		LeaderLatch newLatch = new LeaderLatch(newClient, this.settings.path(), this.settings.id());
-		newLatch.addListener(new LeaderLatchListener() {
+		LeaderLatchListener listener = new LeaderLatchListener() {
 
 			@Override
 			public void isLeader() {
@@ -38,7 +49,19 @@ final class RawLatchMembership implements Membership {
 			public void notLeader() {
 			}
 
-		});
+		};
+		if (this.listenerThread) {
+			ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+				Thread thread = new Thread(task, "latch-listener");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.listenerExecutor = executor;
+			newLatch.addListener(listener, executor);
+		}
+		else {
+			newLatch.addListener(listener);
+		}
 		newLatch.start();
 		this.client = newClient;
 		this.latch = newLatch;
@@ -53,6 +76,11 @@ final class RawLatchMembership implements Membership {
 	public void leave() throws Exception {
 		current(this.latch).close();
 		current(this.client).close();
+		ExecutorService executor = this.listenerExecutor;
+		if (executor != null) {
+			executor.shutdown();
+			this.listenerExecutor = null;
+		}
 		this.latch = null;
 		this.client = null;
 	}

@@ -27,6 +27,18 @@ record Settings(String connectString, String path, String id, Duration sessionTi
 		ParticipantTracer tracer, List<String> springArguments) {
 
 	/**
+	 * These settings with more application arguments.
+	 * @param arguments arguments added before the given ones
+	 * @return the settings
+	 */
+	Settings withSpringArguments(String... arguments) {
+		List<String> all = new ArrayList<>(List.of(arguments));
+		all.addAll(this.springArguments);
+		return new Settings(this.connectString, this.path, this.id, this.sessionTimeout, this.granted, this.tracer,
+				all);
+	}
+
+	/**
 	 * The arguments of a Spring contender's application: the given ones, then the extra
 	 * ones (which may override them).
 	 * @param arguments the contender's own arguments
