@@ -142,10 +142,11 @@ public final class Benchmarks {
 		}
 		emit(result.latencyTable());
 		emit(result.ratioTable());
-		emit("Where the time goes (medians, ms, with the samples that had both stamps; stamped in the participants: "
-				+ "the leader's shutdown start, the starter logging, leadership events handed to Spring, the "
-				+ "Curator client sending the delete and receiving the children list):\n");
-		emit(result.phaseTable());
+		emit("Where the time goes: medians in ms, each over the handovers that had both its stamps (n), stamped in "
+				+ "the participants: Spring events handed to the multicaster, the starter's log calls, and the Curator "
+				+ "client sending the delete and receiving the children list.\n");
+		emit(result.leaderPhaseTable());
+		emit(result.nextPhaseTable());
 		if (settings.contenders().containsAll(Contender.COMPARED)) {
 			double pairMedian = result.pairedMedianRatio(Contender.STARTER, Contender.RAW);
 			double p99 = result.p99Ratio(Contender.STARTER, Contender.RAW);

@@ -145,6 +145,7 @@ public final class HandoverBenchmark {
 			long childrenRead = next.lastChildrenReadMicros;
 			// A stamp counts only when it belongs to this handover: without a delete sent
 			// after the stop began, the node went with the closed session.
+			since(phases, Phase.LEADER_CONTEXT_CLOSED, stop, leader.lastContextClosedMicros, granted);
 			since(phases, Phase.LEADER_LOGGED, stop, leader.lastRevokeLoggedMicros, granted);
 			since(phases, Phase.LEADER_PUBLISHED, stop, leader.lastRevokePublishedMicros, granted);
 			since(phases, Phase.LEADER_DELETE_SENT, stop, deleteSent, granted);
@@ -181,19 +182,25 @@ public final class HandoverBenchmark {
 	public enum Phase {
 
 		/**
+		 * Leader: shutdown start → the context publishes its closed event (Spring
+		 * contenders).
+		 */
+		LEADER_CONTEXT_CLOSED("→ ContextClosedEvent"),
+
+		/**
 		 * Leader: shutdown start → the starter logs the revocation.
 		 */
-		LEADER_LOGGED("leader: start → revocation logged"),
+		LEADER_LOGGED("→ revocation logged"),
 
 		/**
 		 * Leader: shutdown start → revoked event published.
 		 */
-		LEADER_PUBLISHED("leader: start → revoked event published"),
+		LEADER_PUBLISHED("→ revoked event published"),
 
 		/**
 		 * Leader: shutdown start → delete of its node sent.
 		 */
-		LEADER_DELETE_SENT("leader: start → delete sent"),
+		LEADER_DELETE_SENT("→ delete of its node sent"),
 
 		/**
 		 * ZooKeeper and loopback: delete sent → the next participant has the children.
@@ -208,12 +215,12 @@ public final class HandoverBenchmark {
 		/**
 		 * Next participant: children received → grant event published.
 		 */
-		NEXT_PUBLISHED("next: children → grant event published"),
+		NEXT_PUBLISHED("→ grant event published"),
 
 		/**
 		 * Next participant: children received → grant callback or event arrived.
 		 */
-		NEXT_GRANTED("next: children → grant received");
+		NEXT_GRANTED("→ grant received");
 
 		private final String title;
 
@@ -307,15 +314,34 @@ public final class HandoverBenchmark {
 			return table.toString();
 		}
 
-		public String phaseTable() {
-			List<String> columns = new ArrayList<>(List.of("Contender"));
-			for (Phase phase : Phase.values()) {
+		/**
+		 * The leader's side of the handovers: medians from the start of its shutdown.
+		 * @return the table
+		 */
+		public String leaderPhaseTable() {
+			return phaseTable("Leader, from the start of its shutdown", List.of(Phase.LEADER_CONTEXT_CLOSED,
+					Phase.LEADER_LOGGED, Phase.LEADER_PUBLISHED, Phase.LEADER_DELETE_SENT));
+		}
+
+		/**
+		 * ZooKeeper's and the next leader's side: medians from the delete, then from the
+		 * children list.
+		 * @return the table
+		 */
+		public String nextPhaseTable() {
+			return phaseTable("Next leader",
+					List.of(Phase.ZOOKEEPER, Phase.NEXT_LOGGED, Phase.NEXT_PUBLISHED, Phase.NEXT_GRANTED));
+		}
+
+		private String phaseTable(String title, List<Phase> phases) {
+			List<String> columns = new ArrayList<>(List.of(title));
+			for (Phase phase : phases) {
 				columns.add(">" + phase.title());
 			}
 			MarkdownTable table = new MarkdownTable(columns.toArray(String[]::new));
 			for (Contender contender : this.settings.contenders()) {
 				List<Object> row = new ArrayList<>(List.of(contender.title()));
-				for (Phase phase : Phase.values()) {
+				for (Phase phase : phases) {
 					List<Double> samples = this.phases.get(contender).getOrDefault(phase, List.of());
 					row.add(samples.isEmpty() ? "–"
 							: MarkdownTable.fixed(Summary.median(samples), 2) + " (n=" + samples.size() + ")");

@@ -107,6 +107,7 @@ final class ParticipantFleet implements AutoCloseable {
 						participant.lastStopEndMicros = report.value(1);
 						participant.lastRevokePublishedMicros = report.value(2);
 						participant.lastRevokeLoggedMicros = report.value(3);
+						participant.lastContextClosedMicros = report.value(4);
 					}
 				}
 				this.monitor.notifyAll();

@@ -48,6 +48,8 @@ final class ParticipantProcess {
 
 	long lastRevokeLoggedMicros;
 
+	long lastContextClosedMicros;
+
 	ParticipantProcess(String name, Contender contender, Process process) {
 		this.name = name;
 		this.contender = contender;

@@ -6,15 +6,16 @@ import dev.zkleader.benchmarks.support.EpochMicros;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SimpleApplicationEventMulticaster;
 import org.springframework.core.ResolvableType;
 import org.springframework.integration.leader.event.OnGrantedEvent;
 
 /**
- * Spring's default event multicaster, stamping when a leadership event is published: the
- * moment the contender's code hands it to Spring, before any listener runs. Only stores
- * the time (printing would slow the path measured); the participant reports it with the
- * grant or the stop.
+ * Spring's default event multicaster, stamping when a leadership event (or the context's
+ * closed event, the first step of a context's shutdown) is published: the moment it is
+ * handed to Spring, before any listener runs. Only stores the time (printing would slow
+ * the path measured); the participant reports it with the grant or the stop.
  */
 final class EventProbe extends SimpleApplicationEventMulticaster {
 
@@ -27,6 +28,8 @@ final class EventProbe extends SimpleApplicationEventMulticaster {
 
 	private volatile long revokePublishedMicros;
 
+	private volatile long contextClosedMicros;
+
 	@Override
 	public void multicastEvent(ApplicationEvent event, @Nullable ResolvableType eventType) {
 		if (event instanceof LeadershipGrantedEvent || event instanceof OnGrantedEvent) {
@@ -34,6 +37,9 @@ final class EventProbe extends SimpleApplicationEventMulticaster {
 		}
 		else if (event instanceof LeadershipRevokedEvent) {
 			this.revokePublishedMicros = EpochMicros.now();
+		}
+		else if (event instanceof ContextClosedEvent) {
+			this.contextClosedMicros = EpochMicros.now();
 		}
 		super.multicastEvent(event, eventType);
 	}
@@ -44,6 +50,10 @@ final class EventProbe extends SimpleApplicationEventMulticaster {
 
 	long revokePublishedMicros() {
 		return this.revokePublishedMicros;
+	}
+
+	long contextClosedMicros() {
+		return this.contextClosedMicros;
 	}
 
 }

@@ -42,6 +42,15 @@ interface Membership {
 	}
 
 	/**
+	 * When the application context last published its closed event, the first step of its
+	 * shutdown, for the Spring contenders.
+	 * @return epoch microseconds, 0 if unknown
+	 */
+	default long contextClosedMicros() {
+		return 0;
+	}
+
+	/**
 	 * When this starter last called its logger to report a grant.
 	 * @return epoch microseconds, 0 if unknown
 	 */

@@ -56,7 +56,7 @@ public final class Participant {
 				membership.leave();
 				long ended = EpochMicros.now();
 				out.println(Protocol.line(Kind.STOPPED, started, ended, membership.revokePublishedMicros(),
-						membership.revokeLoggedMicros()));
+						membership.revokeLoggedMicros(), membership.contextClosedMicros()));
 				join(membership);
 			}
 			else if (Protocol.EXIT.equals(command)) {

@@ -73,7 +73,8 @@ public final class Protocol {
 
 		/**
 		 * Left the election: when the shutdown started, when it returned, when the
-		 * revoked event was published and when the revocation was logged (this starter).
+		 * revoked event was published and when the revocation was logged (this starter),
+		 * when the context published its closed event (Spring contenders).
 		 */
 		STOPPED
 

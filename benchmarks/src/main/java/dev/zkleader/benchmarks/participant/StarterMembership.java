@@ -80,6 +80,11 @@ final class StarterMembership implements Membership {
 	}
 
 	@Override
+	public long contextClosedMicros() {
+		return this.probe.contextClosedMicros();
+	}
+
+	@Override
 	public int negotiatedSessionTimeoutMillis() throws Exception {
 		return current().getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper().getSessionTimeout();
 	}

@@ -80,7 +80,7 @@ public final class ScaleBenchmark {
 			awaitJoined(participants, path, size);
 			Duration joinTime = Duration.ofNanos(System.nanoTime() - joinStarted);
 			long joinCpu = ProcFs.cpuMillis(pid) - cpuBeforeJoin;
-			Watches watches = Watches.of(server.watchesByPath(), path);
+			Watches watches = awaitWatches(server, path, size);
 			long idleCpuBefore = ProcFs.cpuMillis(pid);
 			long idleStarted = System.nanoTime();
 			Pause.of(settings.idleWindow());
@@ -173,6 +173,18 @@ public final class ScaleBenchmark {
 				TimeUnit.NANOSECONDS.timedWait(grants, left);
 			}
 		}
+	}
+
+	// A follower sets its watch right after it has read the children: let the last ones
+	// land before reading the server's watches.
+	private static Watches awaitWatches(ZooKeeperServerProcess server, String path, int size) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Watches watches = Watches.of(server.watchesByPath(), path);
+		while (watches.latchNodesWatched() < size - 1 && System.nanoTime() < deadline) {
+			Pause.millis(50);
+			watches = Watches.of(server.watchesByPath(), path);
+		}
+		return watches;
 	}
 
 	// Every participant's node is in place and one of them leads.

@@ -33,6 +33,8 @@ public final class Logging {
 	public static void quietDriver() {
 		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.WARN);
+		// The in-JVM test server warns about a default it is meant to use.
+		((Logger) LoggerFactory.getLogger("org.apache.zookeeper.server.ServerCnxnFactory")).setLevel(Level.ERROR);
 	}
 
 }
