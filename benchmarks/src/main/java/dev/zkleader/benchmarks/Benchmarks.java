@@ -204,10 +204,11 @@ public final class Benchmarks {
 		result.sizes()
 			.stream()
 			.reduce((first, last) -> last)
-			.ifPresent((largest) -> emit("Watches outside the election (" + largest.participants() + " participants): "
-					+ largest.watches().otherPaths()
-					+ " sessions: Curator's EnsembleTracker in every client watches the ensemble configuration, which "
-					+ "changes only on a reconfiguration.\n"));
+			.ifPresent((largest) -> emit("With " + largest.participants() + " participants, the operations of the "
+					+ "woken participants over all " + largest.latencyMillis().size() + " changes, by kind: "
+					+ largest.wokenOperations() + ". Watches outside the election: " + largest.watches().otherPaths()
+					+ " sessions (Curator's EnsembleTracker in every client watches the ensemble configuration, "
+					+ "which changes only on a reconfiguration).\n"));
 	}
 
 	private void footprint(FootprintBenchmark.Result result) {
