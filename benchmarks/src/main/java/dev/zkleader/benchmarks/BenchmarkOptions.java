@@ -1,0 +1,124 @@
+package dev.zkleader.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.zkleader.benchmarks.failover.CrashFailoverBenchmark;
+import dev.zkleader.benchmarks.failover.HandoverBenchmark;
+import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
+import dev.zkleader.benchmarks.gating.GatingRun;
+import dev.zkleader.benchmarks.participant.Contender;
+import dev.zkleader.benchmarks.scale.ScaleBenchmark;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The command line of {@link Benchmarks}: which benchmarks, how long, where results go.
+ *
+ * @param quick the short run: fewer participants and repetitions
+ * @param diagnose the handover with two more contenders that tell where the starter's
+ * extra time goes
+ * @param only the benchmarks to run
+ * @param sampleJar the sample application's executable jar (for the footprint)
+ * @param output where logs and {@code results.md} go
+ * @param seed seeds every random order and pause
+ * @param starterArguments more arguments for the starter's handover participants
+ * @param arguments the arguments as given, to print the command
+ */
+record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Nullable Path sampleJar, Path output,
+		long seed, List<String> starterArguments, List<String> arguments) {
+
+	static final List<String> ALL = List.of("handover", "crash", "gating", "scale", "footprint");
+
+	static final String USAGE = """
+			Usage: benchmarks/run.sh [--quick] [--only=handover,crash,gating,scale,footprint] [--seed=N]
+			  --quick   a short run (a few minutes): fewer participants and repetitions
+			  --only    run only these benchmarks (default: all, about 20 minutes)
+			  --seed    seeds the random order of contenders and the pauses (default 42)
+			  --diagnose  the handover with two more contenders: raw Curator with its listener on its own
+			            thread, and the starter with its election's logging at WARN (3 JVMs each, 40 rounds)
+			  --starter-arg=ARG   pass ARG to the starter's handover participants (diagnosis only),
+			            e.g. --starter-arg=--logging.level.dev.zkleader=WARN
+			  --output=DIR        where results.md and the logs go (default benchmarks/target/benchmark-results)
+			""";
+
+	static BenchmarkOptions parse(String[] args) {
+		boolean quick = false;
+		boolean diagnose = false;
+		Set<String> only = new LinkedHashSet<>(ALL);
+		Path sampleJar = null;
+		Path output = Path.of("benchmarks", "target", "benchmark-results");
+		long seed = 42;
+		List<String> starterArguments = new ArrayList<>();
+		List<String> shown = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.equals("--quick")) {
+				quick = true;
+			}
+			else if (arg.equals("--diagnose")) {
+				diagnose = true;
+			}
+			else if (arg.startsWith("--only=")) {
+				only = new LinkedHashSet<>(List.of(arg.substring("--only=".length()).split(",")));
+				if (!ALL.containsAll(only)) {
+					throw new IllegalArgumentException("Unknown benchmark in " + arg + "; choose from " + ALL);
+				}
+			}
+			else if (arg.startsWith("--seed=")) {
+				seed = Long.parseLong(arg.substring("--seed=".length()));
+			}
+			else if (arg.startsWith("--sample-jar=")) {
+				sampleJar = Path.of(arg.substring("--sample-jar=".length()));
+				continue;
+			}
+			else if (arg.startsWith("--starter-arg=")) {
+				starterArguments.add(arg.substring("--starter-arg=".length()));
+			}
+			else if (arg.startsWith("--output=")) {
+				output = Path.of(arg.substring("--output=".length()));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown argument: " + arg);
+			}
+			shown.add(arg);
+		}
+		return new BenchmarkOptions(quick, diagnose, only, sampleJar, output, seed, starterArguments, shown);
+	}
+
+	String command() {
+		return String.join(" ", "benchmarks/run.sh", String.join(" ", this.arguments)).trim();
+	}
+
+	HandoverBenchmark.Settings handover() {
+		List<Contender> contenders = this.diagnose ? List.of(Contender.values()) : Contender.COMPARED;
+		int participants = (this.quick || this.diagnose) ? 3 : 6;
+		int warmup = this.quick ? 2 : 5;
+		int rounds = this.quick ? 15 : (this.diagnose ? 40 : 100);
+		return new HandoverBenchmark.Settings(participants, warmup, rounds, Duration.ofSeconds(3),
+				Duration.ofMillis(300), Duration.ofMillis(1000), this.seed, this.starterArguments, contenders);
+	}
+
+	CrashFailoverBenchmark.Settings crash() {
+		return new CrashFailoverBenchmark.Settings(
+				List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(15)), this.quick ? 3 : 10,
+				this.seed);
+	}
+
+	GatingRun.Settings gating() {
+		return this.quick ? new GatingRun.Settings(2, 3, Duration.ofMillis(500), 10_000)
+				: new GatingRun.Settings(3, 5, Duration.ofSeconds(1), 10_000);
+	}
+
+	ScaleBenchmark.Settings scale() {
+		return new ScaleBenchmark.Settings(List.of(50, 100, 200), this.quick ? 5 : 20, Duration.ofSeconds(15),
+				this.quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10), this.seed);
+	}
+
+	FootprintBenchmark.Settings footprint() {
+		return new FootprintBenchmark.Settings(this.quick ? 2 : 5, this.seed);
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.zkleader.benchmarks.participant;
+
+import java.util.function.LongConsumer;
+
+import dev.zkleader.benchmarks.support.EpochMicros;
+import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.integration.leader.DefaultCandidate;
+import org.springframework.integration.leader.event.OnGrantedEvent;
+import org.springframework.integration.zookeeper.config.LeaderInitiatorFactoryBean;
+
+/**
+ * Spring Integration: a Spring Boot application with a Curator client bean and a
+ * {@code LeaderInitiator} (through its factory bean, as Spring Integration documents),
+ * and one {@code @EventListener} for {@link OnGrantedEvent}. Leaving closes the
+ * application context, as a normal shutdown does.
+ */
+final class SpringIntegrationMembership implements Membership {
+
+	/**
+	 * The candidate's role: Spring Integration elects under {@code <path>/<role>}.
+	 */
+	static final String ROLE = "benchmark";
+
+	private final Settings settings;
+
+	private @Nullable ConfigurableApplicationContext context;
+
+	private EventProbe probe = new EventProbe();
+
+	SpringIntegrationMembership(Settings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public void join() {
+		Settings current = this.settings;
+		LongConsumer granted = current.granted();
+		EventProbe newProbe = new EventProbe();
+		this.probe = newProbe;
+		this.context = new SpringApplicationBuilder(SpringIntegrationApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.registerShutdownHook(false)
+			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (context) -> {
+				context.registerBean(EventProbe.BEAN_NAME, EventProbe.class, () -> newProbe);
+				context.registerBean(Settings.class, () -> current);
+				context.registerBean(GrantedRecorder.class, () -> new GrantedRecorder(granted));
+			})
+			.run(current.springArguments("--spring.application.name=benchmark"));
+	}
+
+	@Override
+	public long grantPublishedMicros() {
+		return this.probe.grantPublishedMicros();
+	}
+
+	@Override
+	public long revokePublishedMicros() {
+		return this.probe.revokePublishedMicros();
+	}
+
+	@Override
+	public long contextClosedMicros() {
+		return this.probe.contextClosedMicros();
+	}
+
+	@Override
+	public int negotiatedSessionTimeoutMillis() throws Exception {
+		return current().getBean(CuratorFramework.class).getZookeeperClient().getZooKeeper().getSessionTimeout();
+	}
+
+	@Override
+	public void leave() {
+		current().close();
+		this.context = null;
+	}
+
+	private ConfigurableApplicationContext current() {
+		ConfigurableApplicationContext current = this.context;
+		if (current == null) {
+			throw new IllegalStateException("Not joined");
+		}
+		return current;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SpringIntegrationApplication {
+
+		@Bean(destroyMethod = "close")
+		CuratorFramework curatorFramework(Settings settings) throws InterruptedException {
+			return settings.newClient();
+		}
+
+		@Bean
+		LeaderInitiatorFactoryBean leaderInitiator(CuratorFramework client, Settings settings) {
+			return new LeaderInitiatorFactoryBean().setClient(client)
+				.setPath(settings.path())
+				.setCandidate(new DefaultCandidate(settings.id(), ROLE));
+		}
+
+	}
+
+	static class GrantedRecorder {
+
+		private final LongConsumer granted;
+
+		GrantedRecorder(LongConsumer granted) {
+			this.granted = granted;
+		}
+
+		@EventListener
+		void granted(OnGrantedEvent event) {
+			this.granted.accept(EpochMicros.now());
+		}
+
+	}
+
+}
