@@ -85,13 +85,13 @@ public final class Election implements Leadership {
 	private final ConnectionStateListener connectionListener = (client, newState) -> onConnectionStateChanged(newState);
 
 	// Runs on Curator's event thread, so the latch of a lost session is closed before
-	// Curator tells it of the new
-	// session (it would look for its old node, fail and log an error); the election
-	// thread then rejoins.
+	// Curator tells it of the new session (it would look for its old node, fail and log
+	// an error); the election thread then rejoins.
 	private final ConnectionStateListener sessionLossListener = (client, newState) -> {
-		LeaderLatch current = this.latch;
-		if (newState == ConnectionState.LOST && this.running && current != null) {
-			close(current);
+		JoinedLatch joined = this.joined;
+		if (newState == ConnectionState.LOST && this.running && joined != null
+				&& joined.handle() != client.getZookeeperClient().getInstanceIndex()) {
+			close(joined.latch());
 		}
 	};
 
@@ -124,6 +124,10 @@ public final class Election implements Leadership {
 	private volatile boolean running;
 
 	private volatile @Nullable NodeStat ourNodeStat;
+
+	// The latch and the ZooKeeper handle it joined on, so that only a latch of a lost
+	// session is retired, never the one the election thread has just started.
+	private volatile @Nullable JoinedLatch joined;
 
 	/**
 	 * Creates an election; it joins when started.
@@ -367,13 +371,13 @@ public final class Election implements Leadership {
 		LeaderLatch newLatch = new LeaderLatch(this.client, path(), participantId(), LeaderLatch.CloseMode.SILENT);
 		newLatch.addListener(new LatchListener(newLatch), this.executor);
 		this.latch = newLatch;
+		this.joined = new JoinedLatch(newLatch, this.client.getZookeeperClient().getInstanceIndex());
 		newLatch.start();
 		prefetchOurNode(newLatch, PREFETCH_ATTEMPTS);
 	}
 
 	// Reads the Stat of the latch's node once it exists, in the background: a follower
-	// then
-	// knows its token before it leads.
+	// then knows its token before it leads.
 	private void prefetchOurNode(LeaderLatch source, int attempts) {
 		if (source != this.latch || attempts == 0) {
 			return;
@@ -726,6 +730,9 @@ public final class Election implements Leadership {
 	}
 
 	private record NodeStat(String path, Stat stat) {
+	}
+
+	private record JoinedLatch(LeaderLatch latch, long handle) {
 	}
 
 	private final class LatchListener implements LeaderLatchListener {
