@@ -153,6 +153,7 @@ public final class HandoverBenchmark {
 				since(phases, Phase.ZOOKEEPER, deleteSent, childrenRead, granted);
 			}
 			if (childrenRead >= stop) {
+				since(phases, Phase.NEXT_OWN_NODE_READ, childrenRead, next.lastDataReadMicros, granted);
 				since(phases, Phase.NEXT_LOGGED, childrenRead, next.lastGrantLoggedMicros, granted);
 				since(phases, Phase.NEXT_PUBLISHED, childrenRead, next.lastGrantPublishedMicros, granted);
 				since(phases, Phase.NEXT_GRANTED, childrenRead, granted, granted);
@@ -176,8 +177,9 @@ public final class HandoverBenchmark {
 	 * start of its shutdown (its starter logging the revocation, publishing the revoked
 	 * event, its Curator client sending the delete of its node); in ZooKeeper from that
 	 * delete to the next participant's client receiving the children list that puts it
-	 * first; on the next participant from that list (its starter logging the grant, the
-	 * grant event handed to Spring, the grant callback or event arriving).
+	 * first; on the next participant from that list (its own node's data read back, its
+	 * starter logging the grant, the grant event handed to Spring, the grant callback or
+	 * event arriving).
 	 */
 	public enum Phase {
 
@@ -208,9 +210,15 @@ public final class HandoverBenchmark {
 		ZOOKEEPER("ZooKeeper: delete sent → next has children"),
 
 		/**
+		 * Next participant: children received → its own node's data received (Curator's
+		 * latch confirms it still owns the first node before it grants).
+		 */
+		NEXT_OWN_NODE_READ("next: children → own node read"),
+
+		/**
 		 * Next participant: children received → the starter logs the grant.
 		 */
-		NEXT_LOGGED("next: children → grant logged"),
+		NEXT_LOGGED("→ grant logged"),
 
 		/**
 		 * Next participant: children received → grant event published.
@@ -329,8 +337,8 @@ public final class HandoverBenchmark {
 		 * @return the table
 		 */
 		public String nextPhaseTable() {
-			return phaseTable("Next leader",
-					List.of(Phase.ZOOKEEPER, Phase.NEXT_LOGGED, Phase.NEXT_PUBLISHED, Phase.NEXT_GRANTED));
+			return phaseTable("Next leader", List.of(Phase.ZOOKEEPER, Phase.NEXT_OWN_NODE_READ, Phase.NEXT_LOGGED,
+					Phase.NEXT_PUBLISHED, Phase.NEXT_GRANTED));
 		}
 
 		private String phaseTable(String title, List<Phase> phases) {

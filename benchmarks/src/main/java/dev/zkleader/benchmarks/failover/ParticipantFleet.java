@@ -98,6 +98,7 @@ final class ParticipantFleet implements AutoCloseable {
 						participant.lastChildrenReadMicros = report.value(1);
 						participant.lastGrantPublishedMicros = report.value(2);
 						participant.lastGrantLoggedMicros = report.value(3);
+						participant.lastDataReadMicros = report.value(4);
 						this.groups.get(participant).leader = participant;
 					}
 					case DELETE_SENT -> participant.lastDeleteSentMicros = report.value(0);

@@ -36,6 +36,8 @@ final class ParticipantProcess {
 
 	long lastGrantLoggedMicros;
 
+	long lastDataReadMicros;
+
 	long lastDeleteSentMicros;
 
 	int stops;

@@ -42,7 +42,7 @@ public final class Participant {
 				(micros) -> out.println(Protocol.line(Kind.DELETE_SENT, micros)));
 		AtomicReference<Membership> current = new AtomicReference<>();
 		LongConsumer granted = (micros) -> out.println(Protocol.line(Kind.GRANTED, micros, tracer.childrenReadMicros(),
-				current.get().grantPublishedMicros(), current.get().grantLoggedMicros()));
+				current.get().grantPublishedMicros(), current.get().grantLoggedMicros(), tracer.dataReadMicros()));
 		Settings settings = new Settings(options.get("connect"), options.get("path"), options.get("id"),
 				Duration.ofMillis(Long.parseLong(options.get("session-timeout-ms"))), granted, tracer, springArguments);
 		Membership membership = contender.membership(settings);

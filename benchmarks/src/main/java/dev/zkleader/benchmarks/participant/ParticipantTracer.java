@@ -21,6 +21,8 @@ final class ParticipantTracer implements TracerDriver {
 
 	private volatile long childrenReadMicros;
 
+	private volatile long dataReadMicros;
+
 	/**
 	 * Creates a tracer.
 	 * @param deleteSent receives the epoch microseconds at which each delete was sent
@@ -43,6 +45,9 @@ final class ParticipantTracer implements TracerDriver {
 		if (name.startsWith("GetChildrenBuilderImpl")) {
 			this.childrenReadMicros = EpochMicros.now();
 		}
+		else if (name.startsWith("GetDataBuilderImpl")) {
+			this.dataReadMicros = EpochMicros.now();
+		}
 		else if (name.startsWith("DeleteBuilderImpl")) {
 			this.deleteSent.accept(EpochMicros.now() - unit.toMicros(time));
 		}
@@ -58,6 +63,15 @@ final class ParticipantTracer implements TracerDriver {
 	 */
 	long childrenReadMicros() {
 		return this.childrenReadMicros;
+	}
+
+	/**
+	 * When the last node data arrived (Curator's latch reads its own node before it
+	 * grants).
+	 * @return epoch microseconds, 0 if none yet
+	 */
+	long dataReadMicros() {
+		return this.dataReadMicros;
 	}
 
 }

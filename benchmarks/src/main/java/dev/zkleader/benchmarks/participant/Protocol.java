@@ -62,7 +62,8 @@ public final class Protocol {
 		/**
 		 * Leadership granted: when the callback or event arrived, when the children list
 		 * that put this participant first arrived, when the grant event was published
-		 * (Spring contenders), when the grant was logged (this starter).
+		 * (Spring contenders), when the grant was logged (this starter), when the last
+		 * node data arrived.
 		 */
 		GRANTED,
 
