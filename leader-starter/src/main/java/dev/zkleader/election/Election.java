@@ -315,10 +315,6 @@ public final class Election implements Leadership {
 		}, ELECTION_THREAD_TIMEOUT);
 	}
 
-	boolean isRunning() {
-		return this.running;
-	}
-
 	synchronized void start() {
 		if (this.running) {
 			return;

@@ -87,14 +87,6 @@ public final class PauseDetector implements AutoCloseable {
 		return this.clock.getAsLong();
 	}
 
-	/**
-	 * The longest stand-still tolerated.
-	 * @return the threshold
-	 */
-	public Duration threshold() {
-		return Duration.ofNanos(this.thresholdNanos);
-	}
-
 	void onPause(Runnable listener) {
 		this.listeners.add(listener);
 	}
