@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Runs the annotated method only while this instance is the elected leader; on any other
  * instance the call is skipped and returns {@code null} (or
@@ -21,10 +23,14 @@ import java.lang.annotation.Target;
  * is interrupted ({@code leader.interrupt-on-revoke}); on a normal shutdown, leadership
  * is handed over only after running calls have finished
  * ({@code leader.shutdown.drain-timeout}).
+ * <p>
+ * {@link Reflective @Reflective}: Spring AOT registers the annotated methods of beans for
+ * reflective invocation, which the gate's proxy uses to call them in a native image.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface LeaderOnly {
 
 	/**
