@@ -82,6 +82,12 @@ class SampleApplicationAotTests {
 		assertThat(follower.log()).doesNotContain("Leader job run");
 		assertThat(follower.get("/actuator/leader/default")).contains("\"leaderId\":\"" + leader.id() + "\"");
 		assertThat(follower.get("/actuator/health")).contains("\"status\":\"UP\"");
+		// The actuator's ObservationRegistry times every call, run or skipped.
+		assertThat(leader.get("/actuator/metrics/leader.only.execution?tag=outcome:executed"))
+			.contains("\"statistic\":\"COUNT\"");
+		await().atMost(PATIENCE)
+			.until(() -> follower.get("/actuator/metrics/leader.only.execution?tag=outcome:skipped")
+				.contains("\"statistic\":\"COUNT\""));
 		leader.stop();
 		assertThat(leader.log()).contains("is no longer the leader (SHUTDOWN");
 		await().atMost(PATIENCE).until(() -> follower.log().contains("Leader job run #1 on " + follower.id()));

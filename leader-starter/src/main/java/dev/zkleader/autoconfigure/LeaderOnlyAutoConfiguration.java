@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.gate.LeaderOnlyObserver;
 import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
@@ -35,8 +36,10 @@ public final class LeaderOnlyAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermits> permits) {
-		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE));
+	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermits> permits,
+			ObjectProvider<LeaderOnlyObserver> observer) {
+		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE),
+				() -> observer.getIfAvailable(() -> LeaderOnlyObserver.NONE));
 	}
 
 	@Bean

@@ -26,7 +26,17 @@ public final class LeaderOnlyAdvisor extends AbstractPointcutAdvisor {
 	 * post-processors are still being registered
 	 */
 	public LeaderOnlyAdvisor(Supplier<LeaderWorkPermits> permits) {
-		this.advice = new LeaderOnlyInterceptor(permits);
+		this(permits, () -> LeaderOnlyObserver.NONE);
+	}
+
+	/**
+	 * Creates the advisor with an observer of the calls.
+	 * @param permits supplies the permits on first use (see
+	 * {@link #LeaderOnlyAdvisor(Supplier)})
+	 * @param observer supplies the observer on first use, for the same reason
+	 */
+	public LeaderOnlyAdvisor(Supplier<LeaderWorkPermits> permits, Supplier<LeaderOnlyObserver> observer) {
+		this.advice = new LeaderOnlyInterceptor(permits, observer);
 	}
 
 	@Override

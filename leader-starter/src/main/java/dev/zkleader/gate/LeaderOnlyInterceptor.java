@@ -20,7 +20,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs a {@link LeaderOnly} method when its election permits it, with the leadership's
- * token in {@link LeadershipContext}, and skips it otherwise.
+ * token in {@link LeadershipContext}, and skips it otherwise; tells the
+ * {@link LeaderOnlyObserver}, if one observes, about either.
  */
 final class LeaderOnlyInterceptor implements MethodInterceptor {
 
@@ -28,25 +29,38 @@ final class LeaderOnlyInterceptor implements MethodInterceptor {
 
 	private final Supplier<LeaderWorkPermits> permits;
 
+	private final Supplier<LeaderOnlyObserver> observer;
+
 	private final Map<Method, String> elections = new ConcurrentHashMap<>();
 
-	LeaderOnlyInterceptor(Supplier<LeaderWorkPermits> permits) {
+	LeaderOnlyInterceptor(Supplier<LeaderWorkPermits> permits, Supplier<LeaderOnlyObserver> observer) {
 		this.permits = SingletonSupplier.of(permits);
+		// Asked once: an observer that does not observe is replaced by NONE, which the
+		// calls below test for with a reference comparison only.
+		this.observer = SingletonSupplier.of(() -> {
+			LeaderOnlyObserver resolved = observer.get();
+			return resolved.observes() ? resolved : LeaderOnlyObserver.NONE;
+		});
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
-		LeaderWorkRun run = this.permits.get()
-			.begin(this.elections.computeIfAbsent(method, (key) -> election(invocation)));
+		String election = this.elections.computeIfAbsent(method, (key) -> election(invocation));
+		LeaderWorkRun run = this.permits.get().begin(election);
+		LeaderOnlyObserver observer = this.observer.get();
 		if (run == null) {
 			if (logger.isTraceEnabled()) {
 				logger.trace("Skipped " + method + ": this instance is not the leader");
 			}
+			if (observer != LeaderOnlyObserver.NONE) {
+				observer.skipped(election, invocation);
+			}
 			return (method.getReturnType() == Optional.class) ? Optional.empty() : null;
 		}
 		try (LeadershipContext.Scope scope = LeadershipContext.enter(run.election(), run.token(), run::stillLeading)) {
-			return invocation.proceed();
+			return (observer != LeaderOnlyObserver.NONE) ? observer.executed(election, invocation)
+					: invocation.proceed();
 		}
 		finally {
 			run.end();

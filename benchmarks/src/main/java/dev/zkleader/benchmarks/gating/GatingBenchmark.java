@@ -16,8 +16,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * JMH: the cost of one call of a {@code @LeaderOnly} method, on the leader (the call
  * runs) and elsewhere (it is skipped), against the same method called directly and
- * through a Spring proxy that only proceeds. Each fork starts its own ZooKeeper server
- * and two application contexts; the gate itself reads local state only.
+ * through a Spring proxy that only proceeds, and with an ObservationRegistry that makes
+ * each call an observation timed by Micrometer (without one the gate does no observation
+ * work at all). Each fork starts its own ZooKeeper server and two application contexts;
+ * the gate itself reads local state only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,10 @@ public class GatingBenchmark {
 
 	private GatedWork onFollower = new GatedWork();
 
+	private GatedWork onObservedLeader = new GatedWork();
+
+	private GatedWork onObservedFollower = new GatedWork();
+
 	@Setup(Level.Trial)
 	public void start() throws Exception {
 		GatingFixture started = GatingFixture.start();
@@ -42,6 +48,8 @@ public class GatingBenchmark {
 		this.passThrough = started.passThrough();
 		this.onLeader = started.onLeader();
 		this.onFollower = started.onFollower();
+		this.onObservedLeader = started.onObservedLeader();
+		this.onObservedFollower = started.onObservedFollower();
 	}
 
 	@TearDown(Level.Trial)
@@ -70,6 +78,16 @@ public class GatingBenchmark {
 	@Benchmark
 	public void leaderOnlyOnFollower() {
 		this.onFollower.run();
+	}
+
+	@Benchmark
+	public void observedOnLeader() {
+		this.onObservedLeader.run();
+	}
+
+	@Benchmark
+	public void observedOnFollower() {
+		this.onObservedFollower.run();
 	}
 
 }

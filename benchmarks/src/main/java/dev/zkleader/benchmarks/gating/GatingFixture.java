@@ -4,10 +4,14 @@ import java.time.Duration;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
+import dev.zkleader.autoconfigure.LeaderObservationAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.benchmarks.support.FourLetterWords;
 import dev.zkleader.benchmarks.support.Logging;
 import dev.zkleader.benchmarks.support.OperationCounter;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.InstanceSpec;
@@ -27,8 +31,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * An in-JVM ZooKeeper server (Curator's {@link TestingServer}) and two application
  * contexts with the starter, one leading and one not, each with a {@code @LeaderOnly}
- * bean; plus the same bean unproxied and behind a pass-through proxy, to tell the cost of
- * Spring's proxy from the gate's own.
+ * bean; the same pair again in an election of its own with an ObservationRegistry, whose
+ * calls are observations; plus the same bean unproxied and behind a pass-through proxy,
+ * to tell the cost of Spring's proxy from the gate's own.
  */
 public final class GatingFixture implements AutoCloseable {
 
@@ -40,15 +45,22 @@ public final class GatingFixture implements AutoCloseable {
 
 	private final ConfigurableApplicationContext follower;
 
+	private final ConfigurableApplicationContext observedLeader;
+
+	private final ConfigurableApplicationContext observedFollower;
+
 	private final GatedWork plain = new GatedWork();
 
 	private final GatedWork passThrough;
 
 	private GatingFixture(TestingServer server, ConfigurableApplicationContext leader,
-			ConfigurableApplicationContext follower) {
+			ConfigurableApplicationContext follower, ConfigurableApplicationContext observedLeader,
+			ConfigurableApplicationContext observedFollower) {
 		this.server = server;
 		this.leader = leader;
 		this.follower = follower;
+		this.observedLeader = observedLeader;
+		this.observedFollower = observedFollower;
 		ProxyFactory factory = new ProxyFactory(new GatedWork());
 		factory.setProxyTargetClass(true);
 		factory.addAdvice((MethodInterceptor) (invocation) -> invocation.proceed());
@@ -61,23 +73,39 @@ public final class GatingFixture implements AutoCloseable {
 		System.setProperty("zookeeper.4lw.commands.whitelist", "*");
 		// A 2 s tick allows the 30 s session: its pings come every 9 s.
 		TestingServer server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 2000, -1), true);
-		ConfigurableApplicationContext leader = context(server, "leader");
-		if (!leader.getBean(Leadership.class).awaitLeadership(Duration.ofSeconds(60))) {
-			throw new IllegalStateException("The first instance did not become leader");
-		}
-		ConfigurableApplicationContext follower = context(server, "follower");
-		if (follower.getBean(Leadership.class).isLeader()) {
-			throw new IllegalStateException("The second instance must not lead");
-		}
-		return new GatingFixture(server, leader, follower);
+		ConfigurableApplicationContext leader = leader(server, GatingApplication.class, "gating");
+		ConfigurableApplicationContext follower = follower(server, GatingApplication.class, "gating");
+		ConfigurableApplicationContext observedLeader = leader(server, ObservedGatingApplication.class,
+				"gating-observed");
+		ConfigurableApplicationContext observedFollower = follower(server, ObservedGatingApplication.class,
+				"gating-observed");
+		return new GatingFixture(server, leader, follower, observedLeader, observedFollower);
 	}
 
-	private static ConfigurableApplicationContext context(TestingServer server, String id) {
-		return new SpringApplicationBuilder(GatingApplication.class).web(WebApplicationType.NONE)
+	private static ConfigurableApplicationContext leader(TestingServer server, Class<?> application, String name)
+			throws InterruptedException {
+		ConfigurableApplicationContext leader = context(server, application, name, "leader");
+		if (!leader.getBean(Leadership.class).awaitLeadership(Duration.ofSeconds(60))) {
+			throw new IllegalStateException("The first instance of " + name + " did not become leader");
+		}
+		return leader;
+	}
+
+	private static ConfigurableApplicationContext follower(TestingServer server, Class<?> application, String name) {
+		ConfigurableApplicationContext follower = context(server, application, name, "follower");
+		if (follower.getBean(Leadership.class).isLeader()) {
+			throw new IllegalStateException("The second instance of " + name + " must not lead");
+		}
+		return follower;
+	}
+
+	private static ConfigurableApplicationContext context(TestingServer server, Class<?> application, String name,
+			String id) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
-			.run("--spring.application.name=gating", "--logging.level.root=WARN",
+			.run("--spring.application.name=" + name, "--logging.level.root=WARN",
 					"--leader.zookeeper.connect-string=" + server.getConnectString(),
 					"--leader.zookeeper.session-timeout=" + SESSION_TIMEOUT.toMillis() + "ms",
 					"--leader.participant-id=" + id);
@@ -101,6 +129,23 @@ public final class GatingFixture implements AutoCloseable {
 	 */
 	public GatedWork onFollower() {
 		return checkedProxy(this.follower.getBean(GatedWork.class));
+	}
+
+	/**
+	 * The gated bean of the leading instance of the election whose calls are observed (an
+	 * ObservationRegistry that times each one with a Micrometer timer).
+	 * @return the proxy
+	 */
+	public GatedWork onObservedLeader() {
+		return checkedProxy(this.observedLeader.getBean(GatedWork.class));
+	}
+
+	/**
+	 * The gated bean of the instance that does not lead the observed election.
+	 * @return the proxy
+	 */
+	public GatedWork onObservedFollower() {
+		return checkedProxy(this.observedFollower.getBean(GatedWork.class));
 	}
 
 	/**
@@ -141,6 +186,8 @@ public final class GatingFixture implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		this.observedFollower.close();
+		this.observedLeader.close();
 		this.follower.close();
 		this.leader.close();
 		this.server.close();
@@ -149,6 +196,30 @@ public final class GatingFixture implements AutoCloseable {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class })
 	static class GatingApplication {
+
+		@Bean
+		GatedWork gatedWork() {
+			return new GatedWork();
+		}
+
+	}
+
+	/**
+	 * The same, with an ObservationRegistry as Spring Boot's actuator sets it up for
+	 * metrics: every observation becomes a Micrometer timer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class,
+			LeaderObservationAutoConfiguration.class })
+	static class ObservedGatingApplication {
+
+		@Bean
+		ObservationRegistry observationRegistry() {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+			return registry;
+		}
 
 		@Bean
 		GatedWork gatedWork() {

@@ -164,7 +164,7 @@ public final class GatingRun {
 				.findFirst()
 				.orElse(Double.NaN);
 			for (String name : List.of("unproxiedCall", "passThroughProxy", "leaderOnlyOnLeader",
-					"leaderOnlyOnFollower")) {
+					"leaderOnlyOnFollower", "observedOnLeader", "observedOnFollower")) {
 				this.scores.stream()
 					.filter((score) -> score.benchmark().equals(name))
 					.findFirst()
@@ -192,6 +192,8 @@ public final class GatingRun {
 				case "passThroughProxy" -> "Spring proxy, pass-through advice only";
 				case "leaderOnlyOnLeader" -> "@LeaderOnly on the leader (runs)";
 				case "leaderOnlyOnFollower" -> "@LeaderOnly elsewhere (skipped)";
+				case "observedOnLeader" -> "@LeaderOnly on the leader, observed (runs)";
+				case "observedOnFollower" -> "@LeaderOnly elsewhere, observed (skipped)";
 				default -> benchmark;
 			};
 		}
