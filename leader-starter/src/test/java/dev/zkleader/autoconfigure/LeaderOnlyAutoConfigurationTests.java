@@ -1,7 +1,12 @@
 package dev.zkleader.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.zkleader.LeaderOnly;
 import dev.zkleader.gate.IllegalLeaderOnlyMethodException;
+import dev.zkleader.gate.LeaderWorkPermits;
+import dev.zkleader.gate.LeaderWorkRun;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +73,28 @@ class LeaderOnlyAutoConfigurationTests {
 
 	@Test
 	void unnamedLeaderOnlyMethodsAreSimplySkippedWhileElectionIsDisabled() {
-		this.contextRunner.withUserConfiguration(WorkConfiguration.class)
-			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withUserConfiguration(WorkConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			Work work = context.getBean(Work.class);
+			for (int call = 0; call < 3; call++) {
+				assertThat(work.run()).as("skipped call returns null").isNull();
+			}
+			assertThat(work.runs()).as("runs of the method body").isZero();
+		});
+	}
+
+	@Test
+	void eachImplementationOfAnInterfaceMethodGatesOnItsOwnElection() {
+		this.contextRunner.withUserConfiguration(TwoJobsConfiguration.class).run((context) -> {
+			Job reports = context.getBean("reportsJob", Job.class);
+			Job billing = context.getBean("billingJob", Job.class);
+			assertThat(AopUtils.isJdkDynamicProxy(reports)).as("interface-based proxy").isTrue();
+			reports.work();
+			billing.work();
+			reports.work();
+			assertThat(context.getBean(RecordingPermits.class).events).containsExactly("begin reports", "begin billing",
+					"begin reports");
+		});
 	}
 
 	static class NamedWork {
@@ -153,6 +178,94 @@ class LeaderOnlyAutoConfigurationTests {
 		@Bean
 		PrimitiveWork primitiveWork() {
 			return new PrimitiveWork();
+		}
+
+	}
+
+	interface Job {
+
+		@Nullable String work();
+
+	}
+
+	static class ReportsJob implements Job {
+
+		@Override
+		@LeaderOnly("reports")
+		public @Nullable String work() {
+			return "reports";
+		}
+
+	}
+
+	static class BillingJob implements Job {
+
+		@Override
+		@LeaderOnly("billing")
+		public @Nullable String work() {
+			return "billing";
+		}
+
+	}
+
+	/**
+	 * Permits that record what the gate asks and, once told to lead, every run's end.
+	 */
+	static class RecordingPermits implements LeaderWorkPermits {
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+		volatile boolean lead;
+
+		@Override
+		public @Nullable LeaderWorkRun begin(String election) {
+			this.events.add("begin " + election);
+			if (!this.lead) {
+				return null;
+			}
+			return new LeaderWorkRun() {
+
+				@Override
+				public String election() {
+					return election;
+				}
+
+				@Override
+				public long token() {
+					return 42;
+				}
+
+				@Override
+				public boolean stillLeading() {
+					return true;
+				}
+
+				@Override
+				public void end() {
+					RecordingPermits.this.events.add("end " + election);
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoJobsConfiguration {
+
+		@Bean
+		RecordingPermits recordingPermits() {
+			return new RecordingPermits();
+		}
+
+		@Bean
+		ReportsJob reportsJob() {
+			return new ReportsJob();
+		}
+
+		@Bean
+		BillingJob billingJob() {
+			return new BillingJob();
 		}
 
 	}
