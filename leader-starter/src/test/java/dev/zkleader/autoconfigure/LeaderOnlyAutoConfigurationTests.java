@@ -3,6 +3,8 @@ package dev.zkleader.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
+
 import dev.zkleader.LeaderOnly;
 import dev.zkleader.gate.IllegalLeaderOnlyMethodException;
 import dev.zkleader.gate.LeaderWorkPermits;
@@ -16,6 +18,13 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +103,18 @@ class LeaderOnlyAutoConfigurationTests {
 			reports.work();
 			assertThat(context.getBean(RecordingPermits.class).events).containsExactly("begin reports", "begin billing",
 					"begin reports");
+		});
+	}
+
+	@Test
+	void leaderOnlyWrapsTransactionalSoTheRunEndsOnlyAfterTheCommit() {
+		this.contextRunner.withUserConfiguration(TransactionalWorkConfiguration.class).run((context) -> {
+			RecordingPermits permits = context.getBean(RecordingPermits.class);
+			permits.lead = true;
+			context.getBean(TransactionalWork.class).write();
+			assertThat(permits.events).containsExactly("begin default", "body in transaction", "commit", "end default");
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM work", Integer.class))
+				.isOne();
 		});
 	}
 
@@ -266,6 +287,70 @@ class LeaderOnlyAutoConfigurationTests {
 		@Bean
 		BillingJob billingJob() {
 			return new BillingJob();
+		}
+
+	}
+
+	static class TransactionalWork {
+
+		private final JdbcTemplate jdbc;
+
+		private final RecordingPermits permits;
+
+		TransactionalWork(JdbcTemplate jdbc, RecordingPermits permits) {
+			this.jdbc = jdbc;
+			this.permits = permits;
+		}
+
+		@LeaderOnly
+		@Transactional
+		public void write() {
+			this.jdbc.update("INSERT INTO work (id) VALUES (1)");
+			this.permits.events.add(TransactionSynchronizationManager.isActualTransactionActive()
+					? "body in transaction" : "body without transaction");
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					TransactionalWork.this.permits.events.add("commit");
+				}
+
+			});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableTransactionManagement
+	static class TransactionalWorkConfiguration {
+
+		// One connection, kept open until the context closes, holds the in-memory
+		// database.
+		@Bean(destroyMethod = "destroy")
+		SingleConnectionDataSource dataSource() {
+			return new SingleConnectionDataSource("jdbc:h2:mem:leader-only-order", "sa", "", true);
+		}
+
+		@Bean
+		DataSourceTransactionManager transactionManager(DataSource dataSource) {
+			return new DataSourceTransactionManager(dataSource);
+		}
+
+		@Bean
+		JdbcTemplate jdbcTemplate(DataSource dataSource) {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			jdbc.execute("CREATE TABLE work (id INT PRIMARY KEY)");
+			return jdbc;
+		}
+
+		@Bean
+		RecordingPermits recordingPermits() {
+			return new RecordingPermits();
+		}
+
+		@Bean
+		TransactionalWork transactionalWork(JdbcTemplate jdbc, RecordingPermits permits) {
+			return new TransactionalWork(jdbc, permits);
 		}
 
 	}
