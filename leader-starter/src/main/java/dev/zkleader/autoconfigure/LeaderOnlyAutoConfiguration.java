@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.gate.LeaderOnlyMethodCheck;
 import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
@@ -37,6 +38,13 @@ public final class LeaderOnlyAutoConfiguration {
 	@ConditionalOnMissingBean
 	static LeaderOnlyAdvisor leaderOnlyAdvisor(ObjectProvider<LeaderWorkPermits> permits) {
 		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE));
+	}
+
+	// Fails start-up for every @LeaderOnly method the proxy cannot intercept.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static LeaderOnlyMethodCheck leaderOnlyMethodCheck() {
+		return new LeaderOnlyMethodCheck();
 	}
 
 	@Bean
