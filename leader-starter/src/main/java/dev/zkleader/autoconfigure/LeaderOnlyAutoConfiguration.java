@@ -7,6 +7,7 @@ import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import dev.zkleader.gate.LeaderOnlyObserver;
+import dev.zkleader.gate.LeaderOnlyMethodCheck;
 import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
@@ -40,6 +41,13 @@ public final class LeaderOnlyAutoConfiguration {
 			ObjectProvider<LeaderOnlyObserver> observer) {
 		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE),
 				() -> observer.getIfAvailable(() -> LeaderOnlyObserver.NONE));
+	}
+
+	// Fails start-up for every @LeaderOnly method the proxy cannot intercept.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static LeaderOnlyMethodCheck leaderOnlyMethodCheck() {
+		return new LeaderOnlyMethodCheck();
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -31,7 +32,9 @@ final class LeaderOnlyInterceptor implements MethodInterceptor {
 
 	private final Supplier<LeaderOnlyObserver> observer;
 
-	private final Map<Method, String> elections = new ConcurrentHashMap<>();
+	// By method and target class: behind an interface-based proxy two beans share the
+	// interface's Method, yet each implementation may name its own election.
+	private final Map<MethodClassKey, String> elections = new ConcurrentHashMap<>();
 
 	LeaderOnlyInterceptor(Supplier<LeaderWorkPermits> permits, Supplier<LeaderOnlyObserver> observer) {
 		this.permits = SingletonSupplier.of(permits);
@@ -46,7 +49,9 @@ final class LeaderOnlyInterceptor implements MethodInterceptor {
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
-		String election = this.elections.computeIfAbsent(method, (key) -> election(invocation));
+		Object target = invocation.getThis();
+		MethodClassKey key = new MethodClassKey(method, (target != null) ? AopUtils.getTargetClass(target) : null);
+		String election = this.elections.computeIfAbsent(key, (k) -> election(invocation));
 		LeaderWorkRun run = this.permits.get().begin(election);
 		LeaderOnlyObserver observer = this.observer.get();
 		if (run == null) {
