@@ -66,14 +66,21 @@ public final class LeaderAutoConfiguration {
 		return path;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean(ZooKeeperConnectionDetails.class)
+	PropertiesZooKeeperConnectionDetails zooKeeperConnectionDetails(LeaderProperties properties) {
+		return new PropertiesZooKeeperConnectionDetails(properties.getZookeeper());
+	}
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	CuratorFramework curatorFramework(LeaderProperties properties,
+	CuratorFramework curatorFramework(LeaderProperties properties, ZooKeeperConnectionDetails connectionDetails,
 			ObjectProvider<CuratorFrameworkCustomizer> customizers) throws InterruptedException {
 		LeaderProperties.Zookeeper zookeeper = properties.getZookeeper();
+		String connectString = connectString(connectionDetails);
 		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder();
 		PropertyMapper map = PropertyMapper.get();
-		map.from(zookeeper::getConnectString).to(builder::connectString);
+		builder.connectString(connectString);
 		map.from(zookeeper::getSessionTimeout).asInt(Duration::toMillis).to(builder::sessionTimeoutMs);
 		map.from(zookeeper::connectionTimeoutOrDefault).asInt(Duration::toMillis).to(builder::connectionTimeoutMs);
 		map.from(zookeeper::getNamespace).as(LeaderPropertiesValidator::stripLeadingSlash).to(builder::namespace);
@@ -81,10 +88,12 @@ public final class LeaderAutoConfiguration {
 		builder.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 				(int) retry.getMaxSleep().toMillis()));
 		builder.connectionStateErrorPolicy(errorPolicy(properties.getConnectionLoss()));
-		LeaderProperties.Auth auth = zookeeper.getAuth();
-		map.from(auth::credentialsOrNull)
-			.to((credentials) -> builder.authorization(auth.getScheme(), credentials.getBytes(StandardCharsets.UTF_8)));
-		map.from(zookeeper::aclOrDefault).as(ZooKeeperAcl::provider).to(builder::aclProvider);
+		boolean authenticates = authorize(builder, connectionDetails);
+		ZooKeeperAcl acl = zookeeper.getAcl();
+		if (acl == null) {
+			acl = authenticates ? ZooKeeperAcl.CREATOR_ALL_WORLD_READ : ZooKeeperAcl.OPEN;
+		}
+		builder.aclProvider(acl.provider());
 		map.from(zookeeper::getTls)
 			.when(LeaderProperties.Tls::isEnabled)
 			.as(ZooKeeperTlsConfig::of)
@@ -92,8 +101,32 @@ public final class LeaderAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CuratorFramework client = builder.build();
 		client.start();
-		awaitFirstConnection(client, zookeeper);
+		awaitFirstConnection(client, connectString, zookeeper);
 		return client;
+	}
+
+	private static String connectString(ZooKeeperConnectionDetails connectionDetails) {
+		String chroot = connectionDetails.getChroot();
+		return connectionDetails.getConnectString() + ((chroot != null) ? chroot : "");
+	}
+
+	// Properties may name any scheme the servers know; other connection details give
+	// digest credentials.
+	private static boolean authorize(CuratorFrameworkFactory.Builder builder,
+			ZooKeeperConnectionDetails connectionDetails) {
+		String scheme = "digest";
+		String credentials = null;
+		if (connectionDetails instanceof PropertiesZooKeeperConnectionDetails properties) {
+			scheme = properties.getAuth().getScheme();
+			credentials = properties.getAuth().credentialsOrNull();
+		}
+		else if (connectionDetails.getUsername() != null && connectionDetails.getPassword() != null) {
+			credentials = connectionDetails.getUsername() + ":" + connectionDetails.getPassword();
+		}
+		if (credentials != null) {
+			builder.authorization(scheme, credentials.getBytes(StandardCharsets.UTF_8));
+		}
+		return credentials != null;
 	}
 
 	// The latch drops leadership on the states this policy calls errors.
@@ -102,17 +135,17 @@ public final class LeaderAutoConfiguration {
 				: new StandardConnectionStateErrorPolicy();
 	}
 
-	private static void awaitFirstConnection(CuratorFramework client, LeaderProperties.Zookeeper zookeeper)
-			throws InterruptedException {
+	private static void awaitFirstConnection(CuratorFramework client, String connectString,
+			LeaderProperties.Zookeeper zookeeper) throws InterruptedException {
 		Duration wait = zookeeper.getStartupWait();
 		if (client.blockUntilConnected((int) wait.toMillis(), TimeUnit.MILLISECONDS)) {
 			return;
 		}
 		if (zookeeper.isFailFast()) {
 			client.close();
-			throw new ZooKeeperUnavailableException(zookeeper.getConnectString(), wait);
+			throw new ZooKeeperUnavailableException(connectString, wait);
 		}
-		logger.warn("ZooKeeper at '" + zookeeper.getConnectString() + "' did not answer within " + wait.toMillis()
+		logger.warn("ZooKeeper at '" + connectString + "' did not answer within " + wait.toMillis()
 				+ " ms: starting as a non-leader; this instance joins the election once ZooKeeper answers "
 				+ "(set leader.zookeeper.fail-fast=true to fail start-up instead)");
 	}

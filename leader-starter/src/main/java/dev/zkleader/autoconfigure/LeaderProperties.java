@@ -294,13 +294,6 @@ public class LeaderProperties {
 			return this.tls;
 		}
 
-		ZooKeeperAcl aclOrDefault() {
-			if (this.acl != null) {
-				return this.acl;
-			}
-			return (this.auth.credentialsOrNull() != null) ? ZooKeeperAcl.CREATOR_ALL_WORLD_READ : ZooKeeperAcl.OPEN;
-		}
-
 		Duration connectionTimeoutOrDefault() {
 			if (this.connectionTimeout != null) {
 				return this.connectionTimeout;
