@@ -35,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -68,14 +69,24 @@ public final class LeaderAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ZooKeeperConnectionDetails.class)
-	PropertiesZooKeeperConnectionDetails zooKeeperConnectionDetails(LeaderProperties properties) {
-		return new PropertiesZooKeeperConnectionDetails(properties.getZookeeper());
+	PropertiesZooKeeperConnectionDetails zooKeeperConnectionDetails(LeaderProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesZooKeeperConnectionDetails(properties.getZookeeper(), sslBundles.getIfAvailable());
+	}
+
+	// A bean of its own so that the key material it may write for ZooKeeper is deleted
+	// after the client, which depends on it, has closed.
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(CuratorFramework.class)
+	ZooKeeperClientTls zooKeeperClientTls(LeaderProperties properties, ZooKeeperConnectionDetails connectionDetails) {
+		return ZooKeeperClientTls.of(properties.getZookeeper().getTls(), connectionDetails.getSslBundle());
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CuratorFramework curatorFramework(LeaderProperties properties, ZooKeeperConnectionDetails connectionDetails,
-			ObjectProvider<CuratorFrameworkCustomizer> customizers) throws InterruptedException {
+			ZooKeeperClientTls tls, ObjectProvider<CuratorFrameworkCustomizer> customizers)
+			throws InterruptedException {
 		LeaderProperties.Zookeeper zookeeper = properties.getZookeeper();
 		String connectString = connectString(connectionDetails);
 		CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder();
@@ -94,10 +105,7 @@ public final class LeaderAutoConfiguration {
 			acl = authenticates ? ZooKeeperAcl.CREATOR_ALL_WORLD_READ : ZooKeeperAcl.OPEN;
 		}
 		builder.aclProvider(acl.provider());
-		map.from(zookeeper::getTls)
-			.when(LeaderProperties.Tls::isEnabled)
-			.as(ZooKeeperTlsConfig::of)
-			.to(builder::zkClientConfig);
+		map.from(tls::config).to(builder::zkClientConfig);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		CuratorFramework client = builder.build();
 		client.start();

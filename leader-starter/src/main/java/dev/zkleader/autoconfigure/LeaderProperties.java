@@ -226,6 +226,8 @@ public class LeaderProperties {
 
 		private final Tls tls = new Tls();
 
+		private final Ssl ssl = new Ssl();
+
 		public String getConnectString() {
 			return this.connectString;
 		}
@@ -292,6 +294,10 @@ public class LeaderProperties {
 
 		public Tls getTls() {
 			return this.tls;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
 		}
 
 		Duration connectionTimeoutOrDefault() {
@@ -456,6 +462,29 @@ public class LeaderProperties {
 
 		public Store getTrustStore() {
 			return this.trustStore;
+		}
+
+	}
+
+	/**
+	 * TLS between the ZooKeeper client and the servers, from a Spring Boot SSL bundle.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.jks.<name> or
+		 * spring.ssl.bundle.pem.<name>) with the client's key and the trusted
+		 * certificates. Setting it connects over TLS; an alternative to
+		 * leader.zookeeper.tls.key-store and trust-store, not to be combined with them.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

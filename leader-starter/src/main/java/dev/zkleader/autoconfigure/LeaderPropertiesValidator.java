@@ -94,6 +94,28 @@ final class LeaderPropertiesValidator {
 		validateAuth(zookeeper.getAuth());
 		validateAcl(zookeeper);
 		validateTls(zookeeper.getTls());
+		validateSslBundle(zookeeper);
+	}
+
+	private static void validateSslBundle(LeaderProperties.Zookeeper zookeeper) {
+		String bundle = zookeeper.getSsl().getBundle();
+		if (bundle == null) {
+			return;
+		}
+		String property = "leader.zookeeper.ssl.bundle";
+		if (bundle.isBlank()) {
+			throw new InvalidLeaderPropertyException(property, bundle, "it is blank",
+					"name an SSL bundle defined under spring.ssl.bundle.*, or remove it");
+		}
+		LeaderProperties.Tls tls = zookeeper.getTls();
+		String store = (tls.getKeyStore().getLocation() != null) ? "key-store"
+				: (tls.getTrustStore().getLocation() != null) ? "trust-store" : null;
+		if (store != null) {
+			throw new InvalidLeaderPropertyException(property, bundle,
+					"it is set together with leader.zookeeper.tls." + store + ".location",
+					"take the key and trust material either from the SSL bundle or from leader.zookeeper.tls.*, "
+							+ "not both");
+		}
 	}
 
 	private static void validateAuth(LeaderProperties.Auth auth) {
@@ -155,7 +177,8 @@ final class LeaderPropertiesValidator {
 	private static void validateAcl(LeaderProperties.Zookeeper zookeeper) {
 		ZooKeeperAcl acl = zookeeper.getAcl();
 		boolean hasIdentity = zookeeper.getAuth().credentialsOrNull() != null
-				|| (zookeeper.getTls().isEnabled() && zookeeper.getTls().getKeyStore().getLocation() != null);
+				|| (zookeeper.getTls().isEnabled() && zookeeper.getTls().getKeyStore().getLocation() != null)
+				|| zookeeper.getSsl().getBundle() != null;
 		if (acl != null && acl.needsIdentity() && !hasIdentity) {
 			// Else ZooKeeper refuses every create (InvalidACL) and the election never
 			// starts.

@@ -2,6 +2,10 @@ package dev.zkleader.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
 /**
  * {@link ZooKeeperConnectionDetails} from {@code leader.zookeeper.connect-string} and
  * {@code leader.zookeeper.auth.*}: what the starter uses unless something else provides
@@ -11,10 +15,36 @@ class PropertiesZooKeeperConnectionDetails implements ZooKeeperConnectionDetails
 
 	private static final String DIGEST = "digest";
 
+	private static final String SSL_BUNDLE = "leader.zookeeper.ssl.bundle";
+
 	private final LeaderProperties.Zookeeper properties;
 
-	PropertiesZooKeeperConnectionDetails(LeaderProperties.Zookeeper properties) {
+	private final @Nullable SslBundles sslBundles;
+
+	PropertiesZooKeeperConnectionDetails(LeaderProperties.Zookeeper properties, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		String name = this.properties.getSsl().getBundle();
+		if (name == null) {
+			return null;
+		}
+		if (this.sslBundles == null) {
+			throw new InvalidLeaderPropertyException(SSL_BUNDLE, name,
+					"the application has no SSL bundles (Spring Boot's SslAutoConfiguration is not active)",
+					"let SslAutoConfiguration run, or configure TLS with leader.zookeeper.tls.* instead");
+		}
+		try {
+			return this.sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidLeaderPropertyException(SSL_BUNDLE, name, "no SSL bundle of that name is configured",
+					"define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+							+ ", or name a bundle that exists");
+		}
 	}
 
 	@Override

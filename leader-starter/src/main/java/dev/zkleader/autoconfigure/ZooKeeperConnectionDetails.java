@@ -3,6 +3,7 @@ package dev.zkleader.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where the starter's ZooKeeper client connects, and as whom. The auto-configuration uses
@@ -41,6 +42,15 @@ public interface ZooKeeperConnectionDetails extends ConnectionDetails {
 	 * @return the password, or {@code null}
 	 */
 	default @Nullable String getPassword() {
+		return null;
+	}
+
+	/**
+	 * The key and trust material to connect over TLS with; the servers must then be
+	 * reached at their secure client port.
+	 * @return the SSL bundle, or {@code null} for a plaintext connection
+	 */
+	default @Nullable SslBundle getSslBundle() {
 		return null;
 	}
 

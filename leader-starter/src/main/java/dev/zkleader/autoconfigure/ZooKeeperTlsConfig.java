@@ -18,12 +18,7 @@ final class ZooKeeperTlsConfig {
 	}
 
 	static ZKClientConfig of(LeaderProperties.Tls tls) {
-		// Starts from the zookeeper.* system properties, so that settings we do not map
-		// (such as zookeeper.ssl.hostnameVerification) can still be given the usual way.
-		ZKClientConfig config = new ZKClientConfig();
-		config.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
-		// Only the Netty socket speaks TLS.
-		config.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, ClientCnxnSocketNetty.class.getName());
+		ZKClientConfig config = secure();
 		try (X509Util x509 = new ClientX509Util()) {
 			PropertyMapper map = PropertyMapper.get();
 			LeaderProperties.Store keyStore = tls.getKeyStore();
@@ -35,6 +30,16 @@ final class ZooKeeperTlsConfig {
 			map.from(trustStore::getPassword).to(set(config, x509.getSslTruststorePasswdProperty()));
 			map.from(trustStore::getType).to(set(config, x509.getSslTruststoreTypeProperty()));
 		}
+		return config;
+	}
+
+	static ZKClientConfig secure() {
+		// Starts from the zookeeper.* system properties, so that settings we do not map
+		// (such as zookeeper.ssl.hostnameVerification) can still be given the usual way.
+		ZKClientConfig config = new ZKClientConfig();
+		config.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
+		// Only the Netty socket speaks TLS.
+		config.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, ClientCnxnSocketNetty.class.getName());
 		return config;
 	}
 

@@ -3,8 +3,10 @@ package dev.zkleader.testcontainers;
 import java.util.List;
 
 import dev.zkleader.autoconfigure.ZooKeeperConnectionDetails;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.Container;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
@@ -47,6 +49,12 @@ class ZooKeeperContainerConnectionDetailsFactory
 		public String getConnectString() {
 			Container<?> container = getContainer();
 			return container.getHost() + ":" + container.getMappedPort(CLIENT_PORT);
+		}
+
+		// From the container's @Ssl annotations, as Spring Boot's own containers.
+		@Override
+		public @Nullable SslBundle getSslBundle() {
+			return super.getSslBundle();
 		}
 
 	}

@@ -2,7 +2,12 @@ package dev.zkleader.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The connection details the starter takes from its properties.
@@ -11,8 +16,10 @@ class PropertiesZooKeeperConnectionDetailsTests {
 
 	private final LeaderProperties.Zookeeper properties = new LeaderProperties().getZookeeper();
 
+	private final DefaultSslBundleRegistry sslBundles = new DefaultSslBundleRegistry();
+
 	private final PropertiesZooKeeperConnectionDetails details = new PropertiesZooKeeperConnectionDetails(
-			this.properties);
+			this.properties, this.sslBundles);
 
 	@Test
 	void splitsTheConnectStringIntoServersAndChroot() {
@@ -48,6 +55,29 @@ class PropertiesZooKeeperConnectionDetailsTests {
 		this.properties.getAuth().setCredentials("orders:s3cret");
 		assertThat(this.details.getUsername()).isEqualTo("orders");
 		assertThat(this.details.getPassword()).isEqualTo("s3cret");
+	}
+
+	@Test
+	void hasNoSslBundleByDefault() {
+		assertThat(this.details.getSslBundle()).isNull();
+	}
+
+	@Test
+	void sslBundleIsTheNamedOne() {
+		SslBundle bundle = SslBundle.of(SslStoreBundle.NONE);
+		this.sslBundles.registerBundle("zookeeper", bundle);
+		this.properties.getSsl().setBundle("zookeeper");
+		assertThat(this.details.getSslBundle()).isSameAs(bundle);
+	}
+
+	@Test
+	void unknownSslBundleNamesThePropertyAndTheFix() {
+		this.properties.getSsl().setBundle("missing");
+		assertThatExceptionOfType(InvalidLeaderPropertyException.class).isThrownBy(this.details::getSslBundle)
+			.satisfies((ex) -> {
+				assertThat(ex.getProperty()).isEqualTo("leader.zookeeper.ssl.bundle");
+				assertThat(ex.getFix()).contains("spring.ssl.bundle.pem.missing");
+			});
 	}
 
 	@Test

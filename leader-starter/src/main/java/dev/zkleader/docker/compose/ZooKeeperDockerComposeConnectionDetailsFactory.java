@@ -1,10 +1,12 @@
 package dev.zkleader.docker.compose;
 
 import dev.zkleader.autoconfigure.ZooKeeperConnectionDetails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.docker.compose.core.RunningService;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionDetailsFactory;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * {@link DockerComposeConnectionDetailsFactory} that creates
@@ -40,9 +42,18 @@ class ZooKeeperDockerComposeConnectionDetailsFactory
 
 		private final String connectString;
 
+		private final @Nullable SslBundle sslBundle;
+
 		ZooKeeperDockerComposeConnectionDetails(RunningService service) {
 			super(service);
 			this.connectString = service.host() + ":" + service.ports().get(CLIENT_PORT);
+			// From the service's org.springframework.boot.sslbundle.* labels.
+			this.sslBundle = getSslBundle(service);
+		}
+
+		@Override
+		public @Nullable SslBundle getSslBundle() {
+			return this.sslBundle;
 		}
 
 		@Override
