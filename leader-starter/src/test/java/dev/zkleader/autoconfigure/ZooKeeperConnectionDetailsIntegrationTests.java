@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.zkleader.Leadership;
-import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.data.ACL;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,7 +28,8 @@ class ZooKeeperConnectionDetailsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static TestingServer server;
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/details-root");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class))
@@ -38,23 +37,13 @@ class ZooKeeperConnectionDetailsIntegrationTests {
 				"leader.zookeeper.startup-wait=20s", "leader.zookeeper.session-timeout=3s",
 				"leader.participant-id=details");
 
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
 	@Test
 	void propertiesAreTheConnectionDetailsByDefault() {
-		this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + server.getConnectString())
+		this.contextRunner.withPropertyValues("leader.zookeeper.connect-string=" + zookeeper.connectString())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(PropertiesZooKeeperConnectionDetails.class);
 				assertThat(context.getBean(ZooKeeperConnectionDetails.class).getConnectString())
-					.isEqualTo(server.getConnectString());
+					.isEqualTo(zookeeper.connectString());
 			});
 	}
 
@@ -65,7 +54,7 @@ class ZooKeeperConnectionDetailsIntegrationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(PropertiesZooKeeperConnectionDetails.class);
 				assertThat(context.getBean(CuratorFramework.class).getZookeeperClient().getCurrentConnectionString())
-					.isEqualTo(server.getConnectString());
+					.isEqualTo(zookeeper.connectString());
 				await().atMost(PATIENCE).until(() -> context.getBean(Leadership.class).isLeader());
 			});
 	}
@@ -109,7 +98,7 @@ class ZooKeeperConnectionDetailsIntegrationTests {
 	}
 
 	private static CuratorFramework rootClient() throws InterruptedException {
-		CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(), new RetryOneTime(100));
+		CuratorFramework client = CuratorFrameworkFactory.newClient(zookeeper.connectString(), new RetryOneTime(100));
 		client.start();
 		client.blockUntilConnected();
 		return client;
@@ -121,7 +110,7 @@ class ZooKeeperConnectionDetailsIntegrationTests {
 
 			@Override
 			public String getConnectString() {
-				return server.getConnectString();
+				return zookeeper.connectString();
 			}
 
 			@Override

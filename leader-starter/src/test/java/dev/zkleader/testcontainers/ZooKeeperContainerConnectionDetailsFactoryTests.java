@@ -3,15 +3,13 @@ package dev.zkleader.testcontainers;
 import java.time.Duration;
 
 import dev.zkleader.Leadership;
-import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.autoconfigure.ZooKeeperConnectionDetails;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -38,7 +36,8 @@ class ZooKeeperContainerConnectionDetailsFactoryTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static TestingServer server;
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/testcontainers-root");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ServiceConnectionAutoConfiguration.class,
@@ -47,24 +46,14 @@ class ZooKeeperContainerConnectionDetailsFactoryTests {
 				"leader.zookeeper.session-timeout=3s", "leader.path=/testcontainers",
 				"leader.participant-id=container");
 
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
 	@Test
 	void serviceConnectionOfAZooKeeperContainerConnectsTheStarter() {
 		this.contextRunner.withUserConfiguration(OfficialImage.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			ZooKeeperConnectionDetails details = context.getBean(ZooKeeperConnectionDetails.class);
-			assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + server.getPort());
+			assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + zookeeper.server().getPort());
 			assertThat(context.getBean(CuratorFramework.class).getZookeeperClient().getCurrentConnectionString())
-				.isEqualTo("127.0.0.1:" + server.getPort());
+				.isEqualTo("127.0.0.1:" + zookeeper.server().getPort());
 			await().atMost(PATIENCE).until(() -> context.getBean(Leadership.class).isLeader());
 		});
 	}
@@ -172,7 +161,7 @@ class ZooKeeperContainerConnectionDetailsFactoryTests {
 			if (originalPort != 2181) {
 				throw new IllegalArgumentException("Port " + originalPort + " is not exposed");
 			}
-			return server.getPort();
+			return zookeeper.server().getPort();
 		}
 
 	}

@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.zkleader.Leadership;
-import dev.zkleader.TestZooKeeper;
+import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.autoconfigure.ZooKeeperConnectionDetails;
-import org.apache.curator.test.TestingServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -38,28 +36,19 @@ class ZooKeeperDockerComposeConnectionDetailsFactoryTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static TestingServer server;
+	@RegisterExtension
+	static final ZooKeeperInstances zookeeper = new ZooKeeperInstances("/compose-root");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(LeaderAutoConfiguration.class, LeaderOnlyAutoConfiguration.class))
 		.withPropertyValues("leader.zookeeper.connect-string=127.0.0.1:1", "leader.zookeeper.fail-fast=true",
 				"leader.zookeeper.session-timeout=3s", "leader.path=/compose", "leader.participant-id=compose");
 
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = TestZooKeeper.start();
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
-
 	@Test
 	void officialImageConnectsToItsMappedClientPort() {
 		ZooKeeperConnectionDetails details = connectionDetails(source("zookeeper:3.9.5", null));
 		assertThat(details).isNotNull();
-		assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + server.getPort());
+		assertThat(details.getConnectString()).isEqualTo("127.0.0.1:" + zookeeper.server().getPort());
 		assertThat(details.getChroot()).isNull();
 		assertThat(details.getUsername()).isNull();
 	}
@@ -102,7 +91,7 @@ class ZooKeeperDockerComposeConnectionDetailsFactoryTests {
 		given(service.image()).willReturn(ImageReference.of(image));
 		given(service.host()).willReturn("127.0.0.1");
 		ConnectionPorts ports = mock(ConnectionPorts.class);
-		given(ports.get(2181)).willReturn(server.getPort());
+		given(ports.get(2181)).willReturn(zookeeper.server().getPort());
 		given(service.ports()).willReturn(ports);
 		given(service.labels())
 			.willReturn((label != null) ? Map.of("org.springframework.boot.service-connection", label) : Map.of());
