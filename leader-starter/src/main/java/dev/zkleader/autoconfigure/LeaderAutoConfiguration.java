@@ -7,25 +7,19 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
 import dev.zkleader.LeaderElections;
-import dev.zkleader.election.ConnectionLossPolicy;
-import dev.zkleader.election.Election;
+import dev.zkleader.Leadership;
 import dev.zkleader.election.ElectionRegistry;
 import dev.zkleader.election.ElectionSettings;
-import dev.zkleader.election.PauseDetector;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.state.ConnectionStateErrorPolicy;
-import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
-import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,7 +74,6 @@ public final class LeaderAutoConfiguration {
 		LeaderProperties.Retry retry = zookeeper.getRetry();
 		builder.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 				(int) retry.getMaxSleep().toMillis()));
-		builder.connectionStateErrorPolicy(errorPolicy(properties.getConnectionLoss()));
 		LeaderProperties.Auth auth = zookeeper.getAuth();
 		map.from(auth::credentialsOrNull)
 			.to((credentials) -> builder.authorization(auth.getScheme(), credentials.getBytes(StandardCharsets.UTF_8)));
@@ -94,12 +87,6 @@ public final class LeaderAutoConfiguration {
 		client.start();
 		awaitFirstConnection(client, zookeeper);
 		return client;
-	}
-
-	// The latch drops leadership on the states this policy calls errors.
-	private static ConnectionStateErrorPolicy errorPolicy(ConnectionLossPolicy connectionLoss) {
-		return (connectionLoss == ConnectionLossPolicy.LOST) ? new SessionConnectionStateErrorPolicy()
-				: new StandardConnectionStateErrorPolicy();
 	}
 
 	private static void awaitFirstConnection(CuratorFramework client, LeaderProperties.Zookeeper zookeeper)
@@ -117,32 +104,22 @@ public final class LeaderAutoConfiguration {
 				+ "(set leader.zookeeper.fail-fast=true to fail start-up instead)");
 	}
 
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	PauseDetector leaderPauseDetector(LeaderProperties properties) {
-		// ZooKeeper may expire a session after about two thirds of its timeout without a
-		// ping; a third is safe.
-		return new PauseDetector(properties.getZookeeper().getSessionTimeout().dividedBy(3));
-	}
-
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(LeaderElections.class)
 	ElectionRegistry leaderElections(CuratorFramework curatorFramework, LeaderProperties properties,
-			Environment environment, ApplicationEventPublisher publisher, PauseDetector pauseDetector,
-			ObjectProvider<LeaderOnlyAdvisor> advisor) {
-		Function<String, Election> factory = (name) -> new Election(curatorFramework,
-				settings(name, properties, environment), publisher, pauseDetector);
+			Environment environment, ApplicationEventPublisher publisher, ObjectProvider<LeaderOnlyAdvisor> advisor) {
 		Supplier<Set<String>> declared = () -> {
 			Set<String> names = new LinkedHashSet<>(properties.getElections().keySet());
 			advisor.ifAvailable((available) -> names.addAll(available.declaredElections()));
 			return names;
 		};
-		return new ElectionRegistry(factory, declared);
+		return new ElectionRegistry(curatorFramework, publisher, (name) -> settings(name, properties, environment),
+				declared);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	Election leaderElection(ElectionRegistry leaderElections) {
+	@ConditionalOnMissingBean(Leadership.class)
+	Leadership leaderElection(LeaderElections leaderElections) {
 		return leaderElections.get(LeaderElections.DEFAULT);
 	}
 
@@ -151,7 +128,7 @@ public final class LeaderAutoConfiguration {
 		String path = this.path;
 		String participantId = properties.getParticipantId();
 		if (!LeaderElections.DEFAULT.equals(name)) {
-			path = (named != null && named.getPath() != null) ? named.getPath() : this.path + "/" + name;
+			path = (named != null && named.getPath() != null) ? named.getPath() : this.path + "." + name;
 			if (named != null && named.getParticipantId() != null) {
 				participantId = named.getParticipantId();
 			}

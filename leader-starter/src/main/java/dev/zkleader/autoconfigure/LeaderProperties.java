@@ -36,11 +36,12 @@ public class LeaderProperties {
 	private @Nullable String participantId;
 
 	/**
-	 * When a dropped ZooKeeper connection ends leadership: 'suspended' (as soon as the
-	 * connection is suspended: no window with two leaders) or 'lost' (only when the
-	 * session is lost: rides out short blips).
+	 * When a dropped ZooKeeper connection ends leadership: 'lease' (when the lease runs
+	 * out, half the negotiated session timeout after ZooKeeper last confirmed it: rides
+	 * out server restarts and short blips, and ends before another instance can take
+	 * over) or 'suspended' (as soon as the connection is suspended).
 	 */
-	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.SUSPENDED;
+	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.LEASE;
 
 	/**
 	 * Whether a running @LeaderOnly call is interrupted when leadership is revoked.
@@ -122,7 +123,7 @@ public class LeaderProperties {
 
 		/**
 		 * ZooKeeper path of this election. Defaults to the default election's path
-		 * followed by /<name>.
+		 * followed by .<name> (a sibling of it, never inside it).
 		 */
 		private @Nullable String path;
 

@@ -1,16 +1,23 @@
 package dev.zkleader.election;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.zkleader.LeaderElections;
+import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderWorkPermits;
 import dev.zkleader.gate.LeaderWorkRun;
+import org.apache.curator.framework.CuratorFramework;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -21,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Internal: created by the auto-configuration; depend on {@link LeaderElections} instead.
  */
-public final class ElectionRegistry implements LeaderElections, LeaderWorkPermits, SmartLifecycle {
+public final class ElectionRegistry implements LeaderElections, LeaderWorkPermits, SmartLifecycle, AutoCloseable {
 
 	/**
 	 * The lifecycle phase: after the web server starts, and first to stop.
@@ -34,21 +41,36 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 
 	private final Map<String, Election> elections = new ConcurrentHashMap<>();
 
+	// Renews the leases of every election; never runs anything slow.
+	private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+		Thread thread = new Thread(task, "leader-lease");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private volatile boolean running;
 
 	/**
 	 * Creates the registry.
-	 * @param factory creates the election of a name
+	 * @param client the started Curator client every election uses
+	 * @param publisher where leadership events are published
+	 * @param settings how the election of a name runs
 	 * @param declaredElections the names used by {@code @LeaderOnly} methods, joined at
 	 * start-up
 	 */
-	public ElectionRegistry(Function<String, Election> factory, Supplier<Set<String>> declaredElections) {
-		this.factory = factory;
+	public ElectionRegistry(CuratorFramework client, ApplicationEventPublisher publisher,
+			Function<String, ElectionSettings> settings, Supplier<Set<String>> declaredElections) {
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.factory = (name) -> new Election(client, settings.apply(name), publisher, this.timer);
 		this.declaredElections = declaredElections;
 	}
 
 	@Override
-	public Election get(String name) {
+	public Leadership get(String name) {
+		return election(name);
+	}
+
+	private Election election(String name) {
 		if (!LeaderElections.isValidName(name)) {
 			throw new IllegalArgumentException("'" + name + "' is not a valid election name: use 1 to 64 lowercase "
 					+ "letters, digits and inner dashes");
@@ -66,26 +88,60 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 	}
 
 	/**
-	 * The elections joined so far, by name.
-	 * @return the elections
+	 * A snapshot of every election joined so far, by name.
+	 * @return the snapshots, sorted by name
 	 */
-	public Map<String, Election> elections() {
-		return Map.copyOf(this.elections);
+	public Map<String, ElectionSnapshot> snapshots() {
+		Map<String, ElectionSnapshot> snapshots = new TreeMap<>();
+		this.elections.forEach((name, election) -> snapshots.put(name, election.snapshot()));
+		return snapshots;
 	}
 
 	/**
-	 * An election joined so far.
+	 * A snapshot of one election.
 	 * @param name the election name
-	 * @return the election, or {@code null} if none of that name has been joined
+	 * @return the snapshot, or {@code null} if no election of that name has been joined
 	 */
-	public @Nullable Election find(String name) {
-		return this.elections.get(name);
+	public @Nullable ElectionSnapshot snapshot(String name) {
+		Election election = this.elections.get(name);
+		return (election != null) ? election.snapshot() : null;
+	}
+
+	/**
+	 * The participants of an election in queue order. Asks ZooKeeper.
+	 * @param name the election name
+	 * @return the participant ids, empty for an unknown election or when ZooKeeper cannot
+	 * be reached
+	 */
+	public List<String> participants(String name) {
+		Election election = this.elections.get(name);
+		return (election != null) ? election.participants() : List.of();
+	}
+
+	/**
+	 * The leader of an election. Asks ZooKeeper unless this instance leads.
+	 * @param name the election name
+	 * @return the leader's participant id, if known
+	 */
+	public Optional<String> leaderId(String name) {
+		Election election = this.elections.get(name);
+		return (election != null) ? election.leaderId() : Optional.empty();
+	}
+
+	/**
+	 * Starts a yield of an election without waiting for its running calls to drain.
+	 * @param name the election name
+	 * @return {@code true} if this instance leads it and steps down
+	 */
+	public boolean yieldInBackground(String name) {
+		Election election = this.elections.get(name);
+		return election != null && election.yieldInBackground();
 	}
 
 	@Override
 	public @Nullable LeaderWorkRun begin(String election) {
 		Election known = this.elections.get(election);
-		return ((known != null) ? known : get(election)).begin();
+		return ((known != null) ? known : election(election)).begin();
 	}
 
 	@Override
@@ -100,7 +156,7 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 
 	@Override
 	public void start() {
-		this.declaredElections.get().forEach(this::get);
+		this.declaredElections.get().forEach(this::election);
 		this.running = true;
 		this.elections.values().forEach(Election::start);
 	}
@@ -109,6 +165,11 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 	public void stop() {
 		this.running = false;
 		this.elections.values().parallelStream().forEach(Election::stop);
+	}
+
+	@Override
+	public void close() {
+		this.timer.shutdownNow();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
@@ -15,19 +14,20 @@ import dev.zkleader.TestInstance;
 import dev.zkleader.ZooKeeperInstances;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What no peer offers: fencing tokens, revocation that stops running work,
- * drain-then-handover, named elections and pause awareness, each against a real ZooKeeper
- * server.
+ * drain-then-handover and named elections, each against a real ZooKeeper server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LeaderSafetyIntegrationTests {
 
 	private static final Duration PATIENCE = ZooKeeperInstances.PATIENCE;
@@ -155,16 +155,23 @@ class LeaderSafetyIntegrationTests {
 	}
 
 	@Test
-	void drainTimeoutInterruptsWorkThatWouldNotFinish() throws Exception {
+	void drainTimeoutInterruptsWorkThatWouldNotFinish(CapturedOutput output) throws Exception {
 		TestInstance a = start("a", "leader.shutdown.drain-timeout=300ms");
 		TestInstance b = start("b", "leader.shutdown.drain-timeout=300ms");
 		TestInstance first = awaitLeader(List.of(a, b));
 		TestInstance second = (first == a) ? b : a;
 		CompletableFuture<String> run = runLongWork(first, false);
 		assertThat(first.longWork().awaitStarted()).isTrue();
+		long closing = System.nanoTime();
 		first.close();
 		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("interrupted");
+		// Well under the default drain timeout of 10 s: the configured 300 ms applied.
+		assertThat(Duration.ofNanos(first.longWork().endedAt() - closing)).isLessThan(Duration.ofSeconds(5));
+		assertThat(output).contains(
+				"1 leader-only call(s) of election 'default' still running after the drain " + "timeout of 300 ms");
 		await().atMost(PATIENCE).until(() -> second.leadership().isLeader());
+		assertThat(second.work().run()).isNotNull();
+		assertThat(second.work().firstRunAt()).isGreaterThan(first.longWork().endedAt());
 	}
 
 	@Test
@@ -188,8 +195,9 @@ class LeaderSafetyIntegrationTests {
 		assertThat(other.reportsWork().run()).isNull();
 		assertThat(reports(reportsLeader).participantId()).endsWith("-reports");
 		assertThat(reports(other).participants()).hasSize(2).first().isEqualTo(reports(reportsLeader).participantId());
-		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + "/reports")).isNotNull();
-		// The nested election's node is no participant of the default one.
+		// A sibling of the default election's path, never inside it.
+		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + ".reports")).isNotNull();
+		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + "/reports")).isNull();
 		assertThat(a.leadership().participants()).containsExactlyInAnyOrder("a", "b");
 		assertThat(reportsLeader.allEvents()).anySatisfy((event) -> {
 			assertThat(event.getElection()).isEqualTo("reports");
@@ -204,35 +212,6 @@ class LeaderSafetyIntegrationTests {
 
 	private static Leadership reports(TestInstance instance) {
 		return instance.elections().get("reports");
-	}
-
-	@Test
-	void aPauseMakesLeadershipSuspectUntilZooKeeperConfirmsIt() throws Exception {
-		TestInstance instance = start("a", List.of(ManualPauseDetectorConfiguration.class));
-		await().atMost(PATIENCE).until(() -> instance.leadership().isLeader());
-		assertThat(instance.work().run()).isNotNull();
-		PauseDetector detector = instance.context().getBean(PauseDetector.class);
-		// As if the JVM had stood still for 5 s: the ticker is overdue, nothing may run.
-		ManualPauseDetectorConfiguration.clock.addAndGet(Duration.ofSeconds(5).toNanos());
-		assertThat(instance.leadership().isLeader()).isFalse();
-		assertThat(instance.work().run()).isNull();
-		// The ticker notices and asks ZooKeeper, which confirms the leadership.
-		detector.tick();
-		await().atMost(PATIENCE).until(() -> instance.leadership().isLeader());
-		assertThat(instance.work().run()).isNotNull();
-		assertThat(instance.revocations()).isEmpty();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class ManualPauseDetectorConfiguration {
-
-		static final AtomicLong clock = new AtomicLong(System.nanoTime());
-
-		@Bean
-		PauseDetector pauseDetector() {
-			return new PauseDetector(Duration.ofSeconds(1), clock::get, false);
-		}
-
 	}
 
 }
