@@ -97,6 +97,15 @@ final class Candidacy {
 		}
 	}
 
+	/**
+	 * Whether the latch joined on the client's current session.
+	 * @return {@code true} if it did
+	 */
+	boolean onCurrentSession() {
+		Joined current = this.joined;
+		return current != null && current.handle() == this.client.getZookeeperClient().getInstanceIndex();
+	}
+
 	boolean isCurrent(LeaderLatch latch) {
 		Joined current = this.joined;
 		return current != null && current.latch() == latch;

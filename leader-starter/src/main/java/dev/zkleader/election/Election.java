@@ -258,6 +258,14 @@ final class Election implements Leadership, Lease.Listener {
 		return this.client.getZookeeperClient().getInstanceIndex();
 	}
 
+	/**
+	 * The latest proof that this instance's latch node is alive.
+	 * @return the confirmation, or {@code null} when there is none
+	 */
+	@Nullable Confirmation confirmation() {
+		return this.state.get().confirmation();
+	}
+
 	ElectionSnapshot snapshot() {
 		LeadershipState current = this.state.get();
 		boolean leads = leads(current);
@@ -429,6 +437,11 @@ final class Election implements Leadership, Lease.Listener {
 				if (since != 0 && isLeader()) {
 					this.announcer.rodeOut(System.nanoTime() - since);
 				}
+				this.lease.reconnected();
+				String node = leadershipNode(this.state.get());
+				if (node != null) {
+					this.lease.renew(node);
+				}
 				reconcile();
 			}
 			case LOST -> {
@@ -437,7 +450,8 @@ final class Election implements Leadership, Lease.Listener {
 					revoke(RevocationReason.CONNECTION_LOST, null);
 				}
 				finally {
-					if (this.running) {
+					// Unless a deleted node made it rejoin on the new session already.
+					if (this.running && !this.candidacy.onCurrentSession()) {
 						rejoin();
 					}
 				}

@@ -60,7 +60,7 @@ final class Lease {
 		CuratorZookeeperClient zookeeper = this.client.getZookeeperClient();
 		long sentAt = System.nanoTime();
 		long inFlight = this.inFlightSince;
-		if (!zookeeper.isConnected() || (inFlight != 0 && sentAt - inFlight < sessionTimeoutNanos() / 3)) {
+		if (!zookeeper.isConnected() || (inFlight != 0 && sentAt - inFlight < sessionTimeoutNanos() / 6)) {
 			return;
 		}
 		long handle = zookeeper.getInstanceIndex();
@@ -77,6 +77,14 @@ final class Lease {
 				logger.debug("Could not send a lease renewal for " + path, ex);
 			}
 		}
+	}
+
+	/**
+	 * Forgets the request under way, which a broken connection may never answer, so that
+	 * the next renewal goes out at once.
+	 */
+	void reconnected() {
+		this.inFlightSince = 0;
 	}
 
 	private void answered(String path, long handle, long sentAt, CuratorEvent event) throws Exception {

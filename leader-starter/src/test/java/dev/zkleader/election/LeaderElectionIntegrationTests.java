@@ -220,7 +220,8 @@ class LeaderElectionIntegrationTests {
 		TestInstance other = zookeeper.instances().stream().filter((instance) -> instance != expired).findFirst().get();
 		TestZooKeeper.expireSession(expired.client(), zookeeper.connectString());
 		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(other)));
-		// Closing the session from another handle also closes this client's connection, so
+		// Closing the session from another handle also closes this client's connection,
+		// so
 		// the lease may run out before the client hears that the session is gone.
 		assertThat(expired.revocations()).hasSize(1)
 			.first()

@@ -1,0 +1,183 @@
+package dev.zkleader.election;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import dev.zkleader.RevocationReason;
+import dev.zkleader.TestInstance;
+import dev.zkleader.election.LeaseTestSupport.Caller;
+import dev.zkleader.election.LeaseTestSupport.ClientKind;
+import dev.zkleader.election.LeaseTestSupport.Stamp;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+import org.apache.zookeeper.client.FourLetterWordMain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.zkleader.election.LeaseTestSupport.confirmation;
+import static dev.zkleader.election.LeaseTestSupport.stampedWork;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Leadership as a lease on a three-server ZooKeeper ensemble: a rolling restart, as
+ * operators do it, goes unnoticed; a lost quorum ends leadership by the end of the lease,
+ * and it returns with the quorum.
+ */
+class LeaseEnsembleIntegrationTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+	private static final int TICK_MILLIS = 500;
+
+	private TestingCluster cluster;
+
+	private final List<TestInstance> instances = new ArrayList<>();
+
+	@AfterEach
+	void stop() throws Exception {
+		this.instances.forEach(TestInstance::close);
+		if (this.cluster != null) {
+			this.cluster.close();
+		}
+	}
+
+	private void startCluster() throws Exception {
+		this.cluster = new TestingCluster(IntStream.rangeClosed(1, 3)
+			.mapToObj((id) -> new InstanceSpec(null, -1, -1, -1, true, id, TICK_MILLIS, -1))
+			.toList());
+		this.cluster.start();
+		await().atMost(PATIENCE).until(() -> leaderOfEnsemble() != null);
+	}
+
+	private TestInstance start(String id, ClientKind kind, String... properties) {
+		TestInstance instance = TestInstance.start(id, this.cluster.getConnectString(), "/lease-ensemble",
+				kind.configurations(), properties);
+		this.instances.add(instance);
+		return instance;
+	}
+
+	private List<TestInstance> leaders() {
+		return this.instances.stream().filter((instance) -> instance.leadership().isLeader()).toList();
+	}
+
+	// The member whose srvr answer says it leads the ensemble.
+	private InstanceSpec leaderOfEnsemble() {
+		return this.cluster.getInstances()
+			.stream()
+			.filter((spec) -> "leader".equals(mode(spec)))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String mode(InstanceSpec spec) {
+		try {
+			String answer = FourLetterWordMain.send4LetterWord("127.0.0.1", spec.getPort(), "srvr", false, 1000);
+			return answer.lines()
+				.filter((line) -> line.startsWith("Mode: "))
+				.map((line) -> line.substring(6).strip())
+				.findFirst()
+				.orElse("none");
+		}
+		catch (Exception ex) {
+			return "down";
+		}
+	}
+
+	private void restart(InstanceSpec member) throws Exception {
+		this.cluster.killServer(member);
+		this.cluster.restartServer(member);
+		await().atMost(PATIENCE).until(() -> List.of("leader", "follower").contains(mode(member)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientKind.class)
+	void rollingRestartOfTheEnsembleGoesUnnoticed(ClientKind kind) throws Exception {
+		startCluster();
+		start("a", kind, "leader.zookeeper.session-timeout=10s");
+		start("b", kind, "leader.zookeeper.session-timeout=10s");
+		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
+		TestInstance leader = leaders().get(0);
+		long token = leader.leadership().fencingToken().orElseThrow();
+		CompletableFuture<String> longRun = CompletableFuture.supplyAsync(() -> leader.longWork().run(false));
+		assertThat(leader.longWork().awaitStarted()).isTrue();
+		long rolling = System.nanoTime();
+		try (Caller caller = new Caller(stampedWork(leader))) {
+			// Followers first, the ensemble's leader last: the usual order of a rolling
+			// restart.
+			InstanceSpec ensembleLeader = leaderOfEnsemble();
+			List<InstanceSpec> order = new ArrayList<>(this.cluster.getInstances());
+			order.sort(Comparator.comparing((spec) -> spec.equals(ensembleLeader)));
+			for (InstanceSpec member : order) {
+				restart(member);
+				await().atMost(PATIENCE).until(() -> leader.client().getZookeeperClient().isConnected());
+				assertThat(leaders()).containsExactly(leader);
+			}
+			long restarted = System.nanoTime();
+			await().atMost(PATIENCE).until(() -> confirmation(leader).sentAt() - restarted > 0);
+			System.out
+				.println("MEASURED rolling restart (" + kind + "): " + Duration.ofNanos(restarted - rolling).toMillis()
+						+ " ms, revocations " + leader.revocations().size() + ", longest pause of the job "
+						+ longestPause(stampedWork(leader).runs()).toMillis() + " ms");
+			Instant back = Instant.now();
+			await().atMost(PATIENCE).until(() -> !stampedWork(leader).runsSince(back).isEmpty());
+		}
+		assertThat(longRun).isNotDone();
+		leader.longWork().release();
+		assertThat(longRun.get(30, TimeUnit.SECONDS)).isEqualTo("released");
+		assertThat(this.instances).allSatisfy((instance) -> assertThat(instance.revocations()).isEmpty());
+		assertThat(leader.granted()).isOne();
+		assertThat(leader.leadership().fencingToken()).hasValue(token);
+	}
+
+	private static Duration longestPause(List<Stamp> runs) {
+		long longest = 0;
+		for (int i = 1; i < runs.size(); i++) {
+			longest = Math.max(longest, runs.get(i).startNanos() - runs.get(i - 1).startNanos());
+		}
+		return Duration.ofNanos(longest);
+	}
+
+	@Test
+	void lostQuorumEndsLeadershipByTheLeaseEndAndItReturnsWithTheQuorum() throws Exception {
+		startCluster();
+		start("a", ClientKind.STARTERS_OWN, "leader.zookeeper.session-timeout=4s");
+		start("b", ClientKind.STARTERS_OWN, "leader.zookeeper.session-timeout=4s");
+		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
+		TestInstance leader = leaders().get(0);
+		List<InstanceSpec> members = new ArrayList<>(this.cluster.getInstances());
+		Confirmation last;
+		try (Caller caller = new Caller(stampedWork(leader))) {
+			await().atMost(PATIENCE).until(() -> !stampedWork(leader).runs().isEmpty());
+			this.cluster.killServer(members.get(0));
+			this.cluster.killServer(members.get(1));
+			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.LEASE_EXPIRED));
+			last = confirmation(leader);
+			assertThat(leaders()).isEmpty();
+		}
+		finally {
+			this.cluster.restartServer(members.get(0));
+			this.cluster.restartServer(members.get(1));
+		}
+		long timeout = TimeUnit.MILLISECONDS
+			.toNanos(leader.client().getZookeeperClient().getLastNegotiatedSessionTimeoutMs());
+		Stamp lastRun = stampedWork(leader).runs().get(stampedWork(leader).runs().size() - 1);
+		// No run started after the lease of the last confirmation ended, half a session
+		// after that confirmation was sent.
+		assertThat(last.leaseEnd() - last.sentAt()).isLessThanOrEqualTo(timeout / 2);
+		assertThat(lastRun.startNanos()).isLessThan(last.leaseEnd());
+		System.out.println("MEASURED quorum loss: last run "
+				+ Duration.ofNanos(last.leaseEnd() - lastRun.startNanos()).toMillis() + " ms before the lease end");
+		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
+		await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> leaders().size() == 1);
+	}
+
+}
