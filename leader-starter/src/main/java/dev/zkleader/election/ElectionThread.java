@@ -66,19 +66,6 @@ final class ElectionThread implements Executor {
 		}
 	}
 
-	void schedule(Runnable task, long delayNanos) {
-		ScheduledExecutorService current = this.executor;
-		if (current == null) {
-			return;
-		}
-		try {
-			current.schedule(() -> runLogged(task), delayNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// Shut down: the election has left.
-		}
-	}
-
 	private void runLogged(Runnable task) {
 		try {
 			task.run();

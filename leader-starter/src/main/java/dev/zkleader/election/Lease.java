@@ -1,6 +1,10 @@
 package dev.zkleader.election;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,10 +14,12 @@ import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Renews one election's lease: an asynchronous read of this instance's latch node that
- * also watches it. An answer that shows the node alive and owned by the current session
+ * Renews one election's lease on the shared timer, every sixth of the session timeout,
+ * and watches for its end: an asynchronous read of this instance's latch node that also
+ * watches it. An answer that shows the node alive and owned by the current session
  * becomes a {@link Confirmation}; one that shows it gone, or a deletion the watch
  * reports, is passed on at once. Answers and watches arrive on ZooKeeper's event thread,
  * so a busy election thread never delays them.
@@ -28,7 +34,18 @@ final class Lease {
 
 	private static final Log logger = LogFactory.getLog(Lease.class);
 
+	// How often to look for the latch's node while it is being created.
+	private static final long NODE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+	private static final long RENEWAL_WITHOUT_SESSION_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
 	private final CuratorFramework client;
+
+	private final ScheduledExecutorService timer;
+
+	private final CurrentLeadership current;
+
+	private final Supplier<@Nullable String> candidateNode;
 
 	private final Listener listener;
 
@@ -42,14 +59,76 @@ final class Lease {
 	// When the request still unanswered was sent, 0 when none is.
 	private volatile long inFlightSince;
 
-	Lease(CuratorFramework client, Listener listener) {
+	Lease(CuratorFramework client, ScheduledExecutorService timer, CurrentLeadership current,
+			Supplier<@Nullable String> candidateNode, Listener listener) {
 		this.client = client;
+		this.timer = timer;
+		this.current = current;
+		this.candidateNode = candidateNode;
 		this.listener = listener;
 		this.watcher = (event) -> {
 			if (event.getType() == Watcher.Event.EventType.NodeDeleted && event.getPath() != null) {
 				listener.nodeGone(event.getPath());
 			}
 		};
+	}
+
+	/**
+	 * The node to confirm: the one a leadership stands on, else the latch's current one.
+	 * @return the node, or {@code null} while the latch has none
+	 */
+	@Nullable String node() {
+		LeadershipState state = this.current.get();
+		Confirmation confirmation = state.confirmation();
+		return (state.leader() && confirmation != null) ? confirmation.path() : this.candidateNode.get();
+	}
+
+	/**
+	 * Renews until told to stop.
+	 * @param active whether to go on
+	 */
+	void start(BooleanSupplier active) {
+		if (!active.getAsBoolean()) {
+			return;
+		}
+		String node = node();
+		if (node != null) {
+			renew(node);
+		}
+		long timeout = sessionTimeoutNanos();
+		long delay = (node == null) ? NODE_POLL_NANOS : (timeout > 0) ? timeout / 6 : RENEWAL_WITHOUT_SESSION_NANOS;
+		this.timer.schedule(() -> start(active), delay, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Calls back, on the timer, once the lease of a leadership has run out.
+	 * @param leaderships the number of the current leadership
+	 * @param leadership the number of the leadership to watch
+	 * @param ended what to do when its lease ends
+	 */
+	void watch(LongSupplier leaderships, long leadership, Runnable ended) {
+		LeadershipState state = this.current.get();
+		Confirmation confirmation = state.confirmation();
+		if (!state.leader() || leadership != leaderships.getAsLong()) {
+			return;
+		}
+		if (confirmation != null && this.current.leads(state)) {
+			long remaining = confirmation.leaseEnd() - System.nanoTime();
+			this.timer.schedule(() -> watch(leaderships, leadership, ended), Math.max(remaining, 1),
+					TimeUnit.NANOSECONDS);
+			return;
+		}
+		ended.run();
+	}
+
+	/**
+	 * Renews now, if there is a node to confirm.
+	 */
+	void renewNow() {
+		String node = node();
+		if (node != null) {
+			renew(node);
+		}
 	}
 
 	/**

@@ -3,21 +3,31 @@ package dev.zkleader.election;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.zkleader.LeaderElections;
+import dev.zkleader.LeaderOnly;
 import dev.zkleader.Leadership;
 import dev.zkleader.LeadershipEvent;
 import dev.zkleader.LeadershipGrantedEvent;
+import dev.zkleader.LeadershipRevokedEvent;
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
 import dev.zkleader.ZooKeeperInstances;
 import org.apache.zookeeper.data.Stat;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,17 +103,34 @@ class LeaderSafetyIntegrationTests {
 		throw new IllegalStateException("No latch node of " + instance);
 	}
 
+	// An operator's delete: a revocation that, unlike a yield or shutdown, does not
+	// drain.
+	private static void deleteNodeOf(TestInstance leader) throws Exception {
+		leader.client().delete().forPath(LeaseTestSupport.confirmation(leader).path());
+	}
+
 	@Test
 	void revocationInterruptsRunningLeaderOnlyWorkAndClearsTheInterruptAfterwards() throws Exception {
-		TestInstance a = start("a");
-		TestInstance b = start("b");
+		List<Class<?>> work = List.of(NestedWorkConfiguration.class);
+		TestInstance a = start("a", work);
+		TestInstance b = start("b", work);
 		TestInstance leader = awaitLeader(List.of(a, b));
-		CompletableFuture<String> run = runLongWork(leader, false);
-		assertThat(leader.longWork().awaitStarted()).isTrue();
-		assertThat(leader.leadership().yieldLeadership()).isTrue();
-		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("interrupted");
-		assertThat(leader.revocations()).containsExactly(RevocationReason.YIELDED);
-		assertThat(leader.leadership().isLeader()).isFalse();
+		InnerWork interruptible = leader.context().getBean(InnerWork.class);
+		ExecutorService caller = Executors.newSingleThreadExecutor();
+		try {
+			Future<String> run = caller.submit(interruptible::run);
+			assertThat(interruptible.started().await(30, TimeUnit.SECONDS)).isTrue();
+			deleteNodeOf(leader);
+			// The method restored the interrupt flag before it returned, as it should.
+			assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("interrupted");
+			assertThat(leader.revocations()).containsExactly(RevocationReason.NODE_DELETED);
+			assertThat(leader.leadership().isLeader()).isFalse();
+			// The interrupt was meant for that call only: the gate cleared it afterwards.
+			assertThat(caller.submit(() -> Thread.currentThread().isInterrupted()).get()).isFalse();
+		}
+		finally {
+			caller.shutdownNow();
+		}
 	}
 
 	@Test
@@ -113,7 +140,7 @@ class LeaderSafetyIntegrationTests {
 		TestInstance leader = awaitLeader(List.of(a, b));
 		CompletableFuture<String> run = runLongWork(leader, true);
 		assertThat(leader.longWork().awaitStarted()).isTrue();
-		leader.leadership().yieldLeadership();
+		deleteNodeOf(leader);
 		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("lost leadership");
 	}
 
@@ -124,9 +151,141 @@ class LeaderSafetyIntegrationTests {
 		TestInstance leader = awaitLeader(List.of(a, b));
 		CompletableFuture<String> run = runLongWork(leader, true);
 		assertThat(leader.longWork().awaitStarted()).isTrue();
-		leader.leadership().yieldLeadership();
+		deleteNodeOf(leader);
 		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("lost leadership");
 		assertThat(leader.longWork().interruptedAtEnd()).isFalse();
+	}
+
+	@Test
+	void yieldDrainsRunningWorkBeforeTheNextLeaderStarts() throws Exception {
+		TestInstance a = start("a");
+		TestInstance b = start("b");
+		TestInstance first = awaitLeader(List.of(a, b));
+		TestInstance second = (first == a) ? b : a;
+		CompletableFuture<String> run = runLongWork(first, false);
+		assertThat(first.longWork().awaitStarted()).isTrue();
+		CompletableFuture<Boolean> yielding = CompletableFuture.supplyAsync(first.leadership()::yieldLeadership);
+		// New calls are refused at once, the running one goes on, nobody else leads yet.
+		await().atMost(PATIENCE).until(() -> first.work().run() == null);
+		await().during(Duration.ofMillis(700)).atMost(PATIENCE).until(() -> !second.leadership().isLeader());
+		assertThat(run).isNotDone();
+		assertThat(first.revocations()).isEmpty();
+		first.longWork().release();
+		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("released");
+		assertThat(yielding.get(30, TimeUnit.SECONDS)).isTrue();
+		await().atMost(PATIENCE).until(() -> second.leadership().isLeader());
+		assertThat(second.work().run()).isNotNull();
+		assertThat(second.work().firstRunAt()).isGreaterThan(first.longWork().endedAt());
+		assertThat(first.revocations()).containsExactly(RevocationReason.YIELDED);
+	}
+
+	@Test
+	void revokedListenersFinishBeforeTheNextLeaderIsGranted() throws Exception {
+		TestInstance a = start("a");
+		TestInstance b = start("b");
+		TestInstance first = awaitLeader(List.of(a, b));
+		TestInstance second = (first == a) ? b : a;
+		CountDownLatch listening = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		first.context().addApplicationListener((ApplicationListener<LeadershipRevokedEvent>) (event) -> {
+			listening.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		CompletableFuture<Void> closing = CompletableFuture.runAsync(first::close);
+		assertThat(listening.await(30, TimeUnit.SECONDS)).isTrue();
+		// The revoked listener still runs (it may be stopping work of its own): the node
+		// is still there, nobody else is granted.
+		await().during(Duration.ofMillis(700)).atMost(PATIENCE).until(() -> second.granted() == 0);
+		release.countDown();
+		closing.get(30, TimeUnit.SECONDS);
+		await().atMost(PATIENCE).until(() -> second.granted() == 1);
+	}
+
+	@Test
+	void aNestedCallLeavesAnInterruptMeantForTheOuterCall() throws Exception {
+		List<Class<?>> nested = List.of(NestedWorkConfiguration.class);
+		TestInstance a = start("a", nested);
+		TestInstance b = start("b", nested);
+		TestInstance leader = awaitLeader(List.of(a, b));
+		OuterWork outer = leader.context().getBean(OuterWork.class);
+		CompletableFuture<String> run = CompletableFuture.supplyAsync(outer::run);
+		assertThat(outer.started().await(30, TimeUnit.SECONDS)).isTrue();
+		deleteNodeOf(leader);
+		assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("inner ended, outer still interrupted");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NestedWorkConfiguration {
+
+		@Bean
+		InnerWork innerWork() {
+			return new InnerWork();
+		}
+
+		@Bean
+		OuterWork outerWork(InnerWork inner) {
+			return new OuterWork(inner);
+		}
+
+	}
+
+	/**
+	 * Leader-only work that waits, inside an outer leader-only call, to be interrupted.
+	 */
+	public static class InnerWork {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		public CountDownLatch started() {
+			return this.started;
+		}
+
+		@LeaderOnly
+		public @Nullable String run() {
+			this.started.countDown();
+			try {
+				Thread.sleep(30_000);
+				return "not interrupted";
+			}
+			catch (InterruptedException ex) {
+				// As much code does: restore the flag and return.
+				Thread.currentThread().interrupt();
+				return "interrupted";
+			}
+		}
+
+	}
+
+	/**
+	 * Leader-only work that calls other leader-only work.
+	 */
+	public static class OuterWork {
+
+		private final InnerWork inner;
+
+		private final CountDownLatch started;
+
+		OuterWork(InnerWork inner) {
+			this.inner = inner;
+			this.started = inner.started();
+		}
+
+		public CountDownLatch started() {
+			return this.started;
+		}
+
+		@LeaderOnly
+		public @Nullable String run() {
+			this.inner.run();
+			return Thread.currentThread().isInterrupted() ? "inner ended, outer still interrupted"
+					: "inner ended, interrupt lost";
+		}
+
 	}
 
 	@Test
