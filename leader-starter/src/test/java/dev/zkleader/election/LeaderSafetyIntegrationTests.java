@@ -188,8 +188,8 @@ class LeaderSafetyIntegrationTests {
 		assertThat(other.reportsWork().run()).isNull();
 		assertThat(reports(reportsLeader).participantId()).endsWith("-reports");
 		assertThat(reports(other).participants()).hasSize(2).first().isEqualTo(reports(reportsLeader).participantId());
-		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + "/reports")).isNotNull();
-		// The nested election's node is no participant of the default one.
+		assertThat(reportsLeader.client().checkExists().forPath(zookeeper.path() + ".reports")).isNotNull();
+		// The named election's node is no participant of the default one.
 		assertThat(a.leadership().participants()).containsExactlyInAnyOrder("a", "b");
 		assertThat(reportsLeader.allEvents()).anySatisfy((event) -> {
 			assertThat(event.getElection()).isEqualTo("reports");
