@@ -7,6 +7,7 @@ import dev.zkleader.election.Election;
 import dev.zkleader.election.ElectionRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -49,7 +50,7 @@ public class LeaderHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("elections", details);
 	}
 
-	private ConnectionState lastConnectionState() {
+	private @Nullable ConnectionState lastConnectionState() {
 		return this.elections.elections()
 			.values()
 			.stream()
