@@ -21,6 +21,28 @@ import java.lang.annotation.Target;
  * is interrupted ({@code leader.interrupt-on-revoke}); on a normal shutdown, leadership
  * is handed over only after running calls have finished
  * ({@code leader.shutdown.drain-timeout}).
+ * <p>
+ * The gate is a Spring AOP proxy around the bean, so it sees only calls that pass through
+ * the bean reference. Methods a proxy cannot intercept fail start-up with an explanation:
+ * {@code static}, {@code private} and (with a class-based proxy) {@code final} methods,
+ * methods of a {@code final} class that needs a class-based proxy (Kotlin classes and
+ * functions are final unless declared {@code open}), methods an interface-based proxy
+ * does not expose, and methods of beans that are never proxied (AOP infrastructure, or
+ * beans created before the auto-proxy creator, such as dependencies of a
+ * {@code BeanFactoryPostProcessor}).
+ * <p>
+ * <strong>Self-invocation is not gated</strong>, and cannot be detected: a call from
+ * another method of the same bean ({@code this.report()}) goes straight to the method, on
+ * every instance. Call a {@code @LeaderOnly} method through the bean, from another bean
+ * (or through an injected {@code @Lazy} or {@code ObjectProvider} reference to the bean
+ * itself), or annotate the outer method that the scheduler or the caller invokes.
+ * <p>
+ * The gate runs outside advice of a higher order value, among them {@code @Transactional}
+ * and {@code @Cacheable} at their default order: its advisor's order is
+ * {@code Ordered.LOWEST_PRECEDENCE - 1000}. A transaction of a {@code @LeaderOnly} method
+ * therefore commits inside the gated run, and shutdown or yield, which wait for running
+ * calls, wait for the commit too. Advice with a lower order value (an aspect with an
+ * explicit {@code @Order(100)}, say) runs outside the gate and also sees skipped calls.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +53,8 @@ public @interface LeaderOnly {
 	 * The election that decides, for work that should have a leader of its own: lowercase
 	 * letters, digits and dashes, such as {@code reports}. Configure it under
 	 * {@code leader.elections.<name>.*}; an unconfigured name gets the path
-	 * {@code <leader.path>/<name>}. Empty (the default) means the default election.
+	 * {@code <leader.path>.<name>}, beside the default election's path. Empty (the
+	 * default) means the default election.
 	 * @return the election name
 	 */
 	String value() default "";

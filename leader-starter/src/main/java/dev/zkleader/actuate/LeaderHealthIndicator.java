@@ -1,5 +1,6 @@
 package dev.zkleader.actuate;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,8 +50,9 @@ public class LeaderHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details = new TreeMap<>();
 		details.put("path", snapshot.path());
 		details.put("role", snapshot.leader() ? "leader" : "follower");
-		if (snapshot.leaseRemaining() != null) {
-			details.put("leaseRemaining", snapshot.leaseRemaining().toString());
+		Duration lease = snapshot.leaseRemaining();
+		if (lease != null) {
+			details.put("leaseRemaining", lease.toString());
 		}
 		return details;
 	}

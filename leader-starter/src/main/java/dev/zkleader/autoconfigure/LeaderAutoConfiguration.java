@@ -44,20 +44,12 @@ public final class LeaderAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LeaderAutoConfiguration.class);
 
-	private final String path;
+	private final ElectionPaths paths;
 
+	// The properties validate themselves as they are bound; the paths of all elections
+	// together are checked here.
 	LeaderAutoConfiguration(LeaderProperties properties, Environment environment) {
-		LeaderPropertiesValidator.validate(properties);
-		this.path = electionPath(properties, environment);
-	}
-
-	private static String electionPath(LeaderProperties properties, Environment environment) {
-		if (properties.getPath() != null) {
-			return properties.getPath();
-		}
-		String path = "/leader-election/" + environment.getProperty("spring.application.name", LeaderElections.DEFAULT);
-		LeaderPropertiesValidator.validatePath("spring.application.name", path);
-		return path;
+		this.paths = ElectionPaths.of(properties, environment);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -70,7 +62,7 @@ public final class LeaderAutoConfiguration {
 		map.from(zookeeper::getConnectString).to(builder::connectString);
 		map.from(zookeeper::getSessionTimeout).asInt(Duration::toMillis).to(builder::sessionTimeoutMs);
 		map.from(zookeeper::connectionTimeoutOrDefault).asInt(Duration::toMillis).to(builder::connectionTimeoutMs);
-		map.from(zookeeper::getNamespace).as(LeaderPropertiesValidator::stripLeadingSlash).to(builder::namespace);
+		map.from(zookeeper::namespaceWithoutLeadingSlash).to(builder::namespace);
 		LeaderProperties.Retry retry = zookeeper.getRetry();
 		builder.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 				(int) retry.getMaxSleep().toMillis()));
@@ -125,13 +117,10 @@ public final class LeaderAutoConfiguration {
 
 	private ElectionSettings settings(String name, LeaderProperties properties, Environment environment) {
 		LeaderProperties.ElectionProperties named = properties.getElections().get(name);
-		String path = this.path;
+		String path = this.paths.path(name);
 		String participantId = properties.getParticipantId();
-		if (!LeaderElections.DEFAULT.equals(name)) {
-			path = (named != null && named.getPath() != null) ? named.getPath() : this.path + "." + name;
-			if (named != null && named.getParticipantId() != null) {
-				participantId = named.getParticipantId();
-			}
+		if (named != null && named.getParticipantId() != null) {
+			participantId = named.getParticipantId();
 		}
 		String configuredId = participantId;
 		return new ElectionSettings(name, path,

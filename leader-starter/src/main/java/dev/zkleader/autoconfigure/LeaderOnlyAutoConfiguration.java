@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.gate.LeaderOnlyMethodCheck;
 import dev.zkleader.gate.LeaderWorkPermits;
 
 import org.springframework.aop.config.AopConfigUtils;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -39,6 +41,13 @@ public final class LeaderOnlyAutoConfiguration {
 		return new LeaderOnlyAdvisor(() -> permits.getIfAvailable(() -> LeaderWorkPermits.NONE));
 	}
 
+	// Fails start-up for every @LeaderOnly method the proxy cannot intercept.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static LeaderOnlyMethodCheck leaderOnlyMethodCheck() {
+		return new LeaderOnlyMethodCheck();
+	}
+
 	@Bean
 	@ConditionalOnBooleanProperty(name = "leader.enabled", havingValue = false)
 	@ConditionalOnMissingBean(Leadership.class)
@@ -60,10 +69,10 @@ public final class LeaderOnlyAutoConfiguration {
 			advisor.ifAvailable((available) -> named.addAll(available.declaredElections()));
 			named.remove(LeaderElections.DEFAULT);
 			if (!named.isEmpty()) {
-				throw new InvalidLeaderPropertyException("leader.enabled", false,
-						"@LeaderOnly methods name the elections " + named + ", but leader election is disabled",
-						"set leader.enabled=true to run those elections, or remove the names from @LeaderOnly "
-								+ "(unnamed @LeaderOnly methods are skipped while election is off)");
+				throw new InvalidConfigurationPropertyValueException("leader.enabled", false,
+						"@LeaderOnly methods name the elections " + named + ", but leader election is disabled; "
+								+ "set leader.enabled=true to run those elections, or remove the names from "
+								+ "@LeaderOnly (unnamed @LeaderOnly methods are skipped while election is off)");
 			}
 		};
 	}

@@ -8,12 +8,16 @@ import dev.zkleader.election.ConnectionLossPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration properties for ZooKeeper leader election.
+ * Configuration properties for ZooKeeper leader election. Validated while they are bound
+ * (they validate themselves), so that a bad value fails start-up with Spring Boot's
+ * binding analysis: the property, its value, where it was set and the fix.
  */
 @ConfigurationProperties("leader")
-public class LeaderProperties {
+public class LeaderProperties implements Validator {
 
 	/**
 	 * Whether leader election is enabled. When disabled, no ZooKeeper client is created
@@ -116,6 +120,18 @@ public class LeaderProperties {
 		return this.zookeeper;
 	}
 
+	@Override
+	public boolean supports(Class<?> type) {
+		return LeaderPropertiesValidator.supports(type);
+	}
+
+	// Called for this object and for each nested one as it is bound, so that each error
+	// names its own property and where it was set.
+	@Override
+	public void validate(Object target, Errors errors) {
+		LeaderPropertiesValidator.validate(target, errors);
+	}
+
 	/**
 	 * One named election.
 	 */
@@ -123,7 +139,9 @@ public class LeaderProperties {
 
 		/**
 		 * ZooKeeper path of this election. Defaults to the default election's path
-		 * followed by .<name> (a sibling of it, never inside it).
+		 * followed by .<name> (for example /leader-election/billing.reports), beside the
+		 * default election's path, never inside it. No two elections' paths may be equal
+		 * or lie one inside the other.
 		 */
 		private @Nullable String path;
 
@@ -300,6 +318,14 @@ public class LeaderProperties {
 				return this.acl;
 			}
 			return (this.auth.credentialsOrNull() != null) ? ZooKeeperAcl.CREATOR_ALL_WORLD_READ : ZooKeeperAcl.OPEN;
+		}
+
+		@Nullable String namespaceWithoutLeadingSlash() {
+			return (this.namespace != null) ? withoutLeadingSlash(this.namespace) : null;
+		}
+
+		static String withoutLeadingSlash(String namespace) {
+			return namespace.startsWith("/") ? namespace.substring(1) : namespace;
 		}
 
 		Duration connectionTimeoutOrDefault() {

@@ -2,7 +2,6 @@ package dev.zkleader.election;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.apache.curator.CuratorZookeeperClient;
@@ -20,7 +19,9 @@ final class CurrentLeadership {
 
 	private final ConnectionLossPolicy connectionLoss;
 
-	private final AtomicReference<LeadershipState> state = new AtomicReference<>(LeadershipState.INITIAL);
+	// Swapped under the monitor by the writers (the election thread, ZooKeeper's event
+	// thread); read without a lock.
+	private volatile LeadershipState state = LeadershipState.INITIAL;
 
 	private final Object monitor = new Object();
 
@@ -30,7 +31,7 @@ final class CurrentLeadership {
 	}
 
 	LeadershipState get() {
-		return this.state.get();
+		return this.state;
 	}
 
 	/**
@@ -39,11 +40,12 @@ final class CurrentLeadership {
 	 * @return the new state
 	 */
 	LeadershipState update(UnaryOperator<LeadershipState> change) {
-		LeadershipState after = this.state.updateAndGet(change);
 		synchronized (this.monitor) {
+			LeadershipState after = change.apply(this.state);
+			this.state = after;
 			this.monitor.notifyAll();
+			return after;
 		}
-		return after;
 	}
 
 	boolean leads(LeadershipState current) {
@@ -55,7 +57,7 @@ final class CurrentLeadership {
 	}
 
 	boolean stillLeading(long token) {
-		LeadershipState current = this.state.get();
+		LeadershipState current = this.state;
 		return leads(current) && current.token() == token;
 	}
 
@@ -74,7 +76,7 @@ final class CurrentLeadership {
 	boolean awaitWork(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.monitor) {
-			while (!permitsWork(this.state.get())) {
+			while (!permitsWork(this.state)) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					return false;

@@ -7,13 +7,26 @@ import org.aopalliance.aop.Advice;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
+import org.springframework.core.Ordered;
 
 /**
  * Applies the {@link dev.zkleader.LeaderOnly} gate to every annotated method. Registered
  * as an infrastructure bean, so Spring's auto-proxy creator applies it without an AspectJ
  * weaver.
+ * <p>
+ * Its order, {@link #ORDER}, puts the gate outside every advice of a higher order value,
+ * among them {@code @Transactional} and {@code @Cacheable} at their default order
+ * ({@link Ordered#LOWEST_PRECEDENCE}): the transaction commits inside the gated run, so
+ * that a shutdown or yield that drains running calls waits for the commit too.
  */
 public final class LeaderOnlyAdvisor extends AbstractPointcutAdvisor {
+
+	/**
+	 * The advisor's order: {@code Ordered.LOWEST_PRECEDENCE - 1000}. Advice with a lower
+	 * value (an explicit {@code @Order(100)} aspect, say) runs outside the gate and sees
+	 * skipped calls too; advice at the default order runs inside it.
+	 */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
 
 	private final transient LeaderOnlyPointcut pointcut = new LeaderOnlyPointcut();
 
@@ -27,6 +40,7 @@ public final class LeaderOnlyAdvisor extends AbstractPointcutAdvisor {
 	 */
 	public LeaderOnlyAdvisor(Supplier<LeaderWorkPermits> permits) {
 		this.advice = new LeaderOnlyInterceptor(permits);
+		setOrder(ORDER);
 	}
 
 	@Override

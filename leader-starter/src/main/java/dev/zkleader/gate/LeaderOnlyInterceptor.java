@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -28,7 +29,9 @@ final class LeaderOnlyInterceptor implements MethodInterceptor {
 
 	private final Supplier<LeaderWorkPermits> permits;
 
-	private final Map<Method, String> elections = new ConcurrentHashMap<>();
+	// By method and target class: behind an interface-based proxy two beans share the
+	// interface's Method, yet each implementation may name its own election.
+	private final Map<MethodClassKey, String> elections = new ConcurrentHashMap<>();
 
 	LeaderOnlyInterceptor(Supplier<LeaderWorkPermits> permits) {
 		this.permits = SingletonSupplier.of(permits);
@@ -37,8 +40,9 @@ final class LeaderOnlyInterceptor implements MethodInterceptor {
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
-		LeaderWorkRun run = this.permits.get()
-			.begin(this.elections.computeIfAbsent(method, (key) -> election(invocation)));
+		Object target = invocation.getThis();
+		MethodClassKey key = new MethodClassKey(method, (target != null) ? AopUtils.getTargetClass(target) : null);
+		LeaderWorkRun run = this.permits.get().begin(this.elections.computeIfAbsent(key, (k) -> election(invocation)));
 		if (run == null) {
 			if (logger.isTraceEnabled()) {
 				logger.trace("Skipped " + method + ": this instance is not the leader");

@@ -3,8 +3,11 @@ package dev.zkleader.jdbc;
 import java.util.List;
 
 import dev.zkleader.LeadershipContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
@@ -16,7 +19,17 @@ import org.springframework.util.Assert;
  * Call it inside the transaction that does the write (for example from a
  * {@code @Transactional} method or a {@code TransactionTemplate}): the fence row stays
  * locked until that transaction ends, so a stale leader cannot slip in between the check
- * and the write.
+ * and the write. Outside a transaction (in auto-commit) the row would be released at
+ * once, so that a paused stale leader could pass the fence, sleep, and write after the
+ * new leader: the fence refuses to run there and throws {@link IllegalStateException}.
+ * <p>
+ * <strong>A rebuilt ZooKeeper ensemble.</strong> Tokens are ZooKeeper transaction ids
+ * (zxids), which only grow while the ensemble keeps its data. An ensemble rebuilt from
+ * empty data directories starts them again from the beginning, so every token it hands
+ * out is lower than the ones the fence remembers, and every later write is refused (each
+ * refusal is logged as a warning with both tokens). After such a rebuild, once the old
+ * leaders are gone, call {@link #reset()} (or run {@code DELETE FROM leader_fence}) so
+ * that the fence starts over from the new ensemble's tokens.
  *
  * <pre class="code">
  * &#64;Scheduled(fixedRate = 60_000)
@@ -33,6 +46,8 @@ public final class JdbcFence {
 	 * The default name of the fence table.
 	 */
 	public static final String DEFAULT_TABLE = "leader_fence";
+
+	private static final Log logger = LogFactory.getLog(JdbcFence.class);
 
 	private final JdbcOperations jdbc;
 
@@ -74,8 +89,14 @@ public final class JdbcFence {
 	 * @param token the writer's fencing token
 	 * @return {@code true} if the writer may write; {@code false} if a newer leader
 	 * already has
+	 * @throws IllegalStateException outside a transaction
 	 */
 	public boolean tryAdvance(String resource, long token) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("JdbcFence must run inside the transaction that does the write "
+					+ "(a @Transactional method or a TransactionTemplate): in auto-commit the fence row is released "
+					+ "at once, and a replaced leader could pass the fence and write after the new leader");
+		}
 		if (this.jdbc.update("UPDATE " + this.table + " SET token = ? WHERE resource = ? AND token <= ?", token,
 				resource, token) == 1) {
 			return true;
@@ -83,6 +104,9 @@ public final class JdbcFence {
 		List<Long> current = this.jdbc.queryForList("SELECT token FROM " + this.table + " WHERE resource = ?",
 				Long.class, resource);
 		if (!current.isEmpty()) {
+			logger.warn("Refused a write to '" + resource + "' with fencing token " + token + ": a leader with token "
+					+ current.get(0) + " has written to it. If every write is refused since the ZooKeeper "
+					+ "ensemble was rebuilt with empty data, its tokens started over: see JdbcFence.reset()");
 			return false;
 		}
 		// First write to this resource. Should another writer insert at the same moment,
@@ -92,11 +116,26 @@ public final class JdbcFence {
 	}
 
 	/**
+	 * Forgets the highest token of every resource, so that the next write of any token
+	 * passes and raises the fence again. For use after the ZooKeeper ensemble was rebuilt
+	 * from empty data (its tokens start over, lower than the remembered ones), once no
+	 * leader of the old ensemble can still write; the same as {@code DELETE FROM
+	 *
+	<table>
+	 * }.
+	 * @return the number of resources forgotten
+	 */
+	public int reset() {
+		return this.jdbc.update("DELETE FROM " + this.table);
+	}
+
+	/**
 	 * Runs the write if the token passes the resource's fence.
 	 * @param resource what the write changes
 	 * @param token the writer's fencing token
 	 * @param write the write, run in the caller's transaction
 	 * @return {@code true} if the write ran
+	 * @throws IllegalStateException outside a transaction
 	 */
 	public boolean write(String resource, long token, Runnable write) {
 		if (!tryAdvance(resource, token)) {
@@ -112,7 +151,8 @@ public final class JdbcFence {
 	 * @param resource what the write changes
 	 * @param write the write, run in the caller's transaction
 	 * @return {@code true} if the write ran
-	 * @throws IllegalStateException outside a {@code @LeaderOnly} call
+	 * @throws IllegalStateException outside a {@code @LeaderOnly} call or outside a
+	 * transaction
 	 */
 	public boolean writeAsCurrentLeader(String resource, Runnable write) {
 		long token = LeadershipContext.currentToken()

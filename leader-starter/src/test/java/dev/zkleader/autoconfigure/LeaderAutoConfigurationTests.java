@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
 import dev.zkleader.LeaderElections;
+import dev.zkleader.LeaderOnly;
 import dev.zkleader.Leadership;
 import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.election.ConnectionLossPolicy;
@@ -164,6 +165,47 @@ class LeaderAutoConfigurationTests {
 	}
 
 	@Test
+	void namedElectionsDefaultToASiblingOfTheDefaultElectionsPath() {
+		connected().withPropertyValues("leader.path=/sibling/billing").run((context) -> {
+			Leadership reports = context.getBean(LeaderElections.class).get("reports");
+			await().atMost(Duration.ofSeconds(30)).until(reports::isLeader);
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			assertThat(client.getChildren().forPath("/sibling/billing.reports")).singleElement()
+				.asString()
+				.contains("latch-");
+			assertThat(client.getChildren().forPath("/sibling")).containsExactlyInAnyOrder("billing",
+					"billing.reports");
+		});
+	}
+
+	// Inside the default path, the election "0" would put its parent node "0" among the
+	// default election's latch nodes, ahead of all of them: the default election would
+	// never have a leader.
+	@Test
+	void anElectionWhoseNameSortsBeforeLatchNodesLeavesTheDefaultElectionAlone() {
+		connected().withPropertyValues("leader.path=/sorting/orders").run((context) -> {
+			Leadership zero = context.getBean(LeaderElections.class).get("0");
+			Leadership defaultElection = context.getBean(Leadership.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> zero.isLeader() && defaultElection.isLeader());
+		});
+	}
+
+	@Test
+	void failsWhenAnElectionNamedOnlyByLeaderOnlyWouldNestWithAConfiguredOne() {
+		connected()
+			.withPropertyValues("leader.path=/nesting/orders",
+					"leader.elections.audit.path=/nesting/orders.reports/audit")
+			.withBean(ReportsWork.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("configuration property 'leader.elections.audit.path'")
+					.contains("lies inside the path /nesting/orders.reports of the election 'reports' (its default "
+							+ "path: leader.elections.reports.path is not set)");
+			});
+	}
+
+	@Test
 	void backsOffWhenUserDefinesCuratorFramework() {
 		connected().withUserConfiguration(UserClientConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(CuratorFramework.class);
@@ -227,6 +269,14 @@ class LeaderAutoConfigurationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	static class ReportsWork {
+
+		@LeaderOnly("reports")
+		public void report() {
+		}
+
 	}
 
 	static class CapturingCustomizer implements CuratorFrameworkCustomizer {

@@ -1,10 +1,21 @@
 package dev.zkleader.jdbc;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.zkleader.LeadershipContext;
+import dev.zkleader.TestZooKeeper;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -16,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Against a real (embedded H2) database: a replaced leader's write is refused, the new
- * leader's goes through.
+ * leader's goes through; tokens come from a real ZooKeeper where the point is how zxids
+ * behave.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JdbcFenceTests {
 
 	private JdbcTemplate jdbc;
@@ -85,6 +98,50 @@ class JdbcFenceTests {
 		assertThat(report()).isEqualTo("current");
 		assertThatIllegalStateException().isThrownBy(() -> this.fence.writeAsCurrentLeader("report", () -> {
 		}));
+	}
+
+	@Test
+	void refusesToRunOutsideATransaction() {
+		AtomicBoolean wrote = new AtomicBoolean();
+		assertThatIllegalStateException().isThrownBy(() -> this.fence.write("report", 1001, () -> wrote.set(true)))
+			.withMessageContaining("must run inside the transaction that does the write");
+		assertThatIllegalStateException().isThrownBy(() -> this.fence.tryAdvance("report", 1001));
+		assertThat(wrote).isFalse();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM leader_fence", Integer.class)).isZero();
+	}
+
+	@Test
+	void tokensOfARebuiltEnsembleAreRefusedUntilTheFenceIsReset(CapturedOutput output) throws Exception {
+		long oldToken = tokenOfANewLeader(TestZooKeeper.start(), 20);
+		long rebuiltToken = tokenOfANewLeader(TestZooKeeper.start(), 0);
+		assertThat(rebuiltToken).as("a zxid of the rebuilt ensemble").isLessThan(oldToken);
+		assertThat(publish(oldToken, "before the rebuild")).isTrue();
+		assertThat(publish(rebuiltToken, "after the rebuild")).isFalse();
+		assertThat(output).contains("Refused a write to 'report' with fencing token " + rebuiltToken)
+			.contains("a leader with token " + oldToken + " has written to it")
+			.contains("JdbcFence.reset()");
+		assertThat(this.fence.reset()).isOne();
+		assertThat(publish(rebuiltToken, "after the reset")).isTrue();
+		assertThat(publish(rebuiltToken - 1, "by a replaced leader of the rebuilt ensemble")).isFalse();
+		assertThat(report()).isEqualTo("after the reset");
+	}
+
+	// The token a leader gets: the creation zxid of its latch node, here created after
+	// some other writes to the same server.
+	private static long tokenOfANewLeader(TestingServer server, int writesBefore) throws Exception {
+		try (server;
+				CuratorFramework client = CuratorFrameworkFactory.newClient(server.getConnectString(),
+						new RetryOneTime(100))) {
+			client.start();
+			for (int write = 0; write < writesBefore; write++) {
+				client.create().creatingParentsIfNeeded().forPath("/other/node-" + write);
+			}
+			String node = client.create()
+				.creatingParentsIfNeeded()
+				.withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+				.forPath("/election/latch-");
+			return client.checkExists().forPath(node).getCzxid();
+		}
 	}
 
 	@Test
