@@ -33,7 +33,8 @@ public class LeaderEndpoint {
 	public ElectionsDescriptor elections() {
 		Map<String, ElectionDescriptor> descriptors = new TreeMap<>();
 		this.elections.snapshots().forEach((name, snapshot) -> descriptors.put(name, describe(snapshot, false)));
-		return new ElectionsDescriptor(descriptors);
+		int leaderships = (int) descriptors.values().stream().filter(ElectionDescriptor::leader).count();
+		return new ElectionsDescriptor(leaderships, descriptors);
 	}
 
 	@ReadOperation
@@ -71,9 +72,11 @@ public class LeaderEndpoint {
 	/**
 	 * All elections of this instance.
 	 *
+	 * @param leaderships how many of them this instance leads
 	 * @param elections the elections by name
 	 */
-	public record ElectionsDescriptor(Map<String, ElectionDescriptor> elections) implements OperationResponseBody {
+	public record ElectionsDescriptor(int leaderships,
+			Map<String, ElectionDescriptor> elections) implements OperationResponseBody {
 	}
 
 }

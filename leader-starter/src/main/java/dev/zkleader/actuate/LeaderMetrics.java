@@ -29,6 +29,7 @@ import org.springframework.context.event.EventListener;
  * Micrometer metrics of every election, tagged {@code election}:
  * <ul>
  * <li>{@code leader.status}: 1 while this instance leads, else 0;</li>
+ * <li>{@code leader.leaderships}: how many elections this instance leads (untagged);</li>
  * <li>{@code leader.transitions}: leadership changes, tagged {@code change}
  * ({@code granted} or {@code revoked}) and {@code reason};</li>
  * <li>{@code leader.tenure}: how long each leadership lasted;</li>
@@ -62,6 +63,9 @@ public class LeaderMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
 		this.elections.names().forEach((name) -> bindElection(registry, name));
+		Gauge.builder("leader.leaderships", this.elections, ElectionRegistry::leaderships)
+			.description("How many elections this instance leads")
+			.register(registry);
 		ConnectionStateListener listener = (source, state) -> Counter.builder("leader.zookeeper.connection.changes")
 			.description("ZooKeeper connection state changes")
 			.tag("state", state.name())

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import dev.zkleader.CuratorFrameworkCustomizer;
 import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
+import dev.zkleader.election.BalanceSettings;
 import dev.zkleader.election.ElectionRegistry;
 import dev.zkleader.election.ElectionSettings;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
@@ -106,7 +108,15 @@ public final class LeaderAutoConfiguration {
 			return names;
 		};
 		return new ElectionRegistry(curatorFramework, publisher, (name) -> settings(name, properties, environment),
-				declared);
+				declared, balance(properties));
+	}
+
+	private static BalanceSettings balance(LeaderProperties properties) {
+		LeaderProperties.Balance balance = properties.getBalance();
+		Map<String, LeaderProperties.ElectionProperties> elections = properties.getElections();
+		return new BalanceSettings(balance.isEnabled(), balance.getSettleDelay(), balance.getMinTenure(),
+				balance.getTolerance(), (name) -> !LeaderElections.DEFAULT.equals(name)
+						&& (!elections.containsKey(name) || elections.get(name).isBalance()));
 	}
 
 	@Bean

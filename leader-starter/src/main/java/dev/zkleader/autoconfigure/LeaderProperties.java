@@ -62,6 +62,8 @@ public class LeaderProperties implements Validator {
 
 	private final Shutdown shutdown = new Shutdown();
 
+	private final Balance balance = new Balance();
+
 	private final Zookeeper zookeeper = new Zookeeper();
 
 	public boolean isEnabled() {
@@ -116,6 +118,10 @@ public class LeaderProperties implements Validator {
 		return this.shutdown;
 	}
 
+	public Balance getBalance() {
+		return this.balance;
+	}
+
 	public Zookeeper getZookeeper() {
 		return this.zookeeper;
 	}
@@ -150,6 +156,12 @@ public class LeaderProperties implements Validator {
 		 */
 		private @Nullable String participantId;
 
+		/**
+		 * Whether this election's leadership is spread with the others' when
+		 * leader.balance.enabled is true.
+		 */
+		private boolean balance = true;
+
 		public @Nullable String getPath() {
 			return this.path;
 		}
@@ -164,6 +176,77 @@ public class LeaderProperties implements Validator {
 
 		public void setParticipantId(@Nullable String participantId) {
 			this.participantId = participantId;
+		}
+
+		public boolean isBalance() {
+			return this.balance;
+		}
+
+		public void setBalance(boolean balance) {
+			this.balance = balance;
+		}
+
+	}
+
+	/**
+	 * Spreading the leaderships of named elections across instances.
+	 */
+	public static class Balance {
+
+		/**
+		 * Whether an instance that leads more than its fair share of the named elections
+		 * (the elections it takes part in divided by the instances it sees, rounded up)
+		 * yields the surplus, one at a time, to the instance that leads the fewest.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long to wait between two balancing steps, so that the elections settle
+		 * after each change.
+		 */
+		private Duration settleDelay = Duration.ofSeconds(5);
+
+		/**
+		 * How long an instance leads an election before it may yield it to balance.
+		 */
+		private Duration minTenure = Duration.ofSeconds(30);
+
+		/**
+		 * How many leaderships an instance may lead above its fair share (or below it)
+		 * before a balancing step is taken.
+		 */
+		private int tolerance;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getSettleDelay() {
+			return this.settleDelay;
+		}
+
+		public void setSettleDelay(Duration settleDelay) {
+			this.settleDelay = settleDelay;
+		}
+
+		public Duration getMinTenure() {
+			return this.minTenure;
+		}
+
+		public void setMinTenure(Duration minTenure) {
+			this.minTenure = minTenure;
+		}
+
+		public int getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(int tolerance) {
+			this.tolerance = tolerance;
 		}
 
 	}

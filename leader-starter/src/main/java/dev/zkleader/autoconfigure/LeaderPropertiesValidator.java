@@ -44,8 +44,9 @@ final class LeaderPropertiesValidator {
 
 	static boolean supports(Class<?> type) {
 		return type == LeaderProperties.class || type == LeaderProperties.ElectionProperties.class
-				|| type == LeaderProperties.Shutdown.class || type == LeaderProperties.Zookeeper.class
-				|| type == LeaderProperties.Retry.class || ZooKeeperSecurityValidator.supports(type);
+				|| type == LeaderProperties.Shutdown.class || type == LeaderProperties.Balance.class
+				|| type == LeaderProperties.Zookeeper.class || type == LeaderProperties.Retry.class
+				|| ZooKeeperSecurityValidator.supports(type);
 	}
 
 	static void validate(Object target, Errors errors) {
@@ -60,6 +61,16 @@ final class LeaderPropertiesValidator {
 			if (shutdown.getDrainTimeout().isNegative()) {
 				reject(errors, "drainTimeout", "it is negative",
 						"use a duration of zero (hand over at once) or more, such as 10s");
+			}
+		}
+		else if (target instanceof LeaderProperties.Balance balance) {
+			positive(errors, "settleDelay", balance.getSettleDelay());
+			if (balance.getMinTenure().isNegative()) {
+				reject(errors, "minTenure", "it is negative",
+						"use a duration of zero (yield at once) or more, such as 30s");
+			}
+			if (balance.getTolerance() < 0) {
+				reject(errors, "tolerance", "it is negative", "use 0 (spread as evenly as possible) or more");
 			}
 		}
 		else if (target instanceof LeaderProperties.Zookeeper zookeeper) {

@@ -141,6 +141,13 @@ final class Election implements Leadership {
 	}
 
 	/**
+	 * Moves this instance to the back of the queue, unless it leads.
+	 */
+	void requeue() {
+		this.thread.execute(this.transitions::requeue);
+	}
+
+	/**
 	 * Starts a run of leader-only work on the calling thread, if the lease allows it now.
 	 * @return the run, or {@code null} when the work must be skipped
 	 */

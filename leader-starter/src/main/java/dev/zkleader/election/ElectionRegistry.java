@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,6 +17,8 @@ import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.gate.LeaderWorkPermits;
 import dev.zkleader.gate.LeaderWorkRun;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +40,8 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 	 */
 	public static final int PHASE = Integer.MAX_VALUE;
 
+	private static final Log logger = LogFactory.getLog(ElectionRegistry.class);
+
 	private final Function<String, Election> factory;
 
 	private final Supplier<Set<String>> declaredElections;
@@ -48,7 +55,12 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 		return thread;
 	});
 
+	private final BalanceSettings balance;
+
 	private volatile boolean running;
+
+	// Reads every balanced election's queue from ZooKeeper: never on the lease timer.
+	private volatile @Nullable ScheduledExecutorService balancing;
 
 	/**
 	 * Creates the registry.
@@ -57,12 +69,23 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 	 * @param settings how the election of a name runs
 	 * @param declaredElections the names used by {@code @LeaderOnly} methods, joined at
 	 * start-up
+	 * @param balance how leaderships of named elections are spread across instances
 	 */
 	public ElectionRegistry(CuratorFramework client, ApplicationEventPublisher publisher,
-			Function<String, ElectionSettings> settings, Supplier<Set<String>> declaredElections) {
+			Function<String, ElectionSettings> settings, Supplier<Set<String>> declaredElections,
+			BalanceSettings balance) {
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.factory = (name) -> new Election(client, settings.apply(name), publisher, this.timer);
 		this.declaredElections = declaredElections;
+		this.balance = balance;
+	}
+
+	/**
+	 * How many elections this instance leads now.
+	 * @return the count
+	 */
+	public int leaderships() {
+		return (int) this.elections.values().stream().filter(Election::isLeader).count();
 	}
 
 	@Override
@@ -159,11 +182,35 @@ public final class ElectionRegistry implements LeaderElections, LeaderWorkPermit
 		this.declaredElections.get().forEach(this::election);
 		this.running = true;
 		this.elections.values().forEach(Election::start);
+		if (this.balance.enabled()) {
+			Balancer balancer = new Balancer(this.balance, () -> Map.copyOf(this.elections));
+			ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "leader-balance");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long delay = this.balance.settleDelay().toNanos();
+			executor.scheduleWithFixedDelay(() -> balance(balancer), delay, delay, TimeUnit.NANOSECONDS);
+			this.balancing = executor;
+		}
+	}
+
+	private void balance(Balancer balancer) {
+		try {
+			balancer.balance();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A round of leadership balancing failed; the next one follows", ex);
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		ScheduledExecutorService current = this.balancing;
+		if (current != null) {
+			current.shutdownNow();
+		}
 		this.elections.values().parallelStream().forEach(Election::stop);
 	}
 

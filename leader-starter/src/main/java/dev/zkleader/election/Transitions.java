@@ -112,6 +112,13 @@ final class Transitions implements Lease.Listener {
 		return true;
 	}
 
+	// On the election thread: a follower rejoins at the back of the queue.
+	void requeue() {
+		if (this.running && !this.current.get().leader()) {
+			rejoin();
+		}
+	}
+
 	private void handOver(RevocationReason reason, @Nullable Thread exempt) {
 		if (!this.current.get().leader()) {
 			return;
