@@ -17,6 +17,7 @@ import dev.zkleader.autoconfigure.LeaderHealthContributorAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderMetricsAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.gate.LeaderWorkRun;
 import org.apache.curator.drivers.TracerDriver;
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,30 @@ class LeaderObservabilityTests {
 				assertThat(after.leaseRemaining()).isNull();
 				assertThat(b.getBean(LeaderEndpoint.class).election("default").leaderId()).isEqualTo("b");
 				assertThat(endpoint.act("default", "yield").yielding()).isFalse();
+			});
+		});
+	}
+
+	@Test
+	void yieldThroughTheEndpointAnswersAtOnceWhileRunningWorkDrains() {
+		instance("a", "/endpoint-yield").run((a) -> {
+			await().atMost(PATIENCE).until(() -> a.getBean(Leadership.class).isLeader());
+			instance("b", "/endpoint-yield").run((b) -> {
+				LeaderEndpoint endpoint = a.getBean(LeaderEndpoint.class);
+				await().atMost(PATIENCE).until(() -> endpoint.election("default").participants().size() == 2);
+				LeaderWorkRun running = a.getBean(ElectionRegistry.class).begin("default");
+				assertThat(running).isNotNull();
+				long asking = System.nanoTime();
+				assertThat(endpoint.act("default", "yield").yielding()).isTrue();
+				// The drain may take up to leader.shutdown.drain-timeout (10 s); the
+				// request
+				// does not wait for it.
+				assertThat(Duration.ofNanos(System.nanoTime() - asking)).isLessThan(Duration.ofSeconds(2));
+				await().during(Duration.ofMillis(500))
+					.atMost(PATIENCE)
+					.until(() -> !b.getBean(Leadership.class).isLeader());
+				running.end();
+				await().atMost(PATIENCE).until(() -> b.getBean(Leadership.class).isLeader());
 			});
 		});
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import dev.zkleader.LeadershipGrantedEvent;
+import dev.zkleader.LeadershipRevokedEvent;
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
 import dev.zkleader.TestZooKeeper;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,6 +232,23 @@ class LeaderElectionIntegrationTests {
 			.until(() -> other.leadership().participants(), (ids) -> ids.equals(List.of(other.id(), expired.id())));
 		other.close();
 		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(expired)));
+	}
+
+	@Test
+	void aListenerThatThrowsAnErrorOnSessionLossDoesNotStopTheRejoin() throws Exception {
+		TestInstance failing = start("a");
+		await().atMost(PATIENCE).until(() -> failing.leadership().isLeader());
+		TestInstance other = start("b");
+		failing.context().addApplicationListener((ApplicationListener<LeadershipRevokedEvent>) (event) -> {
+			throw new AssertionError("a listener that fails hard");
+		});
+		TestZooKeeper.expireSession(failing.client(), zookeeper.connectString());
+		await().atMost(PATIENCE).until(() -> other.leadership().isLeader());
+		// It rejoined with a fresh latch on its new session, behind the new leader.
+		await().atMost(PATIENCE)
+			.until(() -> other.leadership().participants(), (ids) -> ids.equals(List.of(other.id(), failing.id())));
+		other.close();
+		await().atMost(PATIENCE).until(() -> failing.leadership().isLeader());
 	}
 
 	@Test
