@@ -45,14 +45,16 @@ final class Transitions implements Lease.Listener {
 
 		@Override
 		public void notLeader() {
-			// The latch also says so while disconnected; only a read can tell a lost
-			// node.
+			// It also says so while disconnected: only a read can tell a lost node.
 			Transitions.this.lease.renewNow();
 		}
 
 	};
 
 	private volatile boolean running;
+
+	// Counts the joins, so that renewals of an earlier start stop after a restart.
+	private final AtomicLong joins = new AtomicLong();
 
 	private volatile String participantId = "";
 
@@ -90,7 +92,8 @@ final class Transitions implements Lease.Listener {
 		this.participantId = participantId;
 		this.running = true;
 		rejoin();
-		this.lease.start(this::isRunning);
+		long join = this.joins.incrementAndGet();
+		this.lease.start(() -> this.running && this.joins.get() == join);
 	}
 
 	// On the election thread: drain, announce, then hand over, so that the next leader is
