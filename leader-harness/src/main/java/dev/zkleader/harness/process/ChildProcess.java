@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +22,13 @@ public final class ChildProcess {
 
 	private final Path log;
 
-	ChildProcess(String name, Process process, Path log) {
+	private final CompletableFuture<Void> outputEnd;
+
+	ChildProcess(String name, Process process, Path log, CompletableFuture<Void> outputEnd) {
 		this.name = name;
 		this.process = process;
 		this.log = log;
+		this.outputEnd = outputEnd;
 	}
 
 	public String name() {
@@ -49,6 +53,16 @@ public final class ChildProcess {
 	 */
 	public Path log() {
 		return this.log;
+	}
+
+	/**
+	 * Completes when the process has ended and its output has all been handled: for
+	 * pumped output, once the listener has seen the last line, which may come after
+	 * {@link Process#onExit()}.
+	 * @return the future
+	 */
+	public CompletableFuture<ChildProcess> onOutputEnd() {
+		return this.process.onExit().thenCombine(this.outputEnd, (ended, drained) -> this);
 	}
 
 	public boolean isAlive() {

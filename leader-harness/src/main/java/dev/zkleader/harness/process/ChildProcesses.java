@@ -66,12 +66,11 @@ public final class ChildProcesses implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		output.configure(builder);
 		Process process = builder.start();
-		ChildProcess child = new ChildProcess(name, process, output.log());
+		ChildProcess child = new ChildProcess(name, process, output.log(), output.attach(process, name));
 		this.children.add(child);
 		if (this.pidFile != null) {
 			Files.writeString(this.pidFile, process.pid() + " " + name + "\n", StandardOpenOption.APPEND);
 		}
-		output.attach(process, name);
 		return child;
 	}
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -60,13 +61,25 @@ public final class Output {
 		}
 	}
 
-	void attach(Process process, String name) {
+	// Completes once the output has all gone where it goes: at the end of the process for
+	// a file, once the listener has seen the last line for pumped output.
+	CompletableFuture<Void> attach(Process process, String name) {
 		Consumer<String> listener = this.lines;
-		if (listener != null) {
-			Thread pump = new Thread(() -> pump(process, listener), "output-" + name);
-			pump.setDaemon(true);
-			pump.start();
+		if (listener == null) {
+			return process.onExit().thenApply((ended) -> null);
 		}
+		CompletableFuture<Void> drained = new CompletableFuture<>();
+		Thread pump = new Thread(() -> {
+			try {
+				pump(process, listener);
+			}
+			finally {
+				drained.complete(null);
+			}
+		}, "output-" + name);
+		pump.setDaemon(true);
+		pump.start();
+		return drained;
 	}
 
 	private void pump(Process process, Consumer<String> listener) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.zkleader.harness.time.Pause;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,19 @@ class ChildProcessesTests {
 			assertThat(Files.readString(pidFile)).isEqualTo(ticker.pid() + " ticker\n");
 		}
 		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
+	void outputEndsOnlyOnceTheListenerHasSeenTheLastLine() throws Exception {
+		// A slow listener: the process is long gone before its lines are all read.
+		ChildProcess printer = this.outer.start("printer", List.of("seq", "1", "300"),
+				Output.pumped(this.dir.resolve("printer.log"), (line) -> {
+					Pause.millis(2);
+					this.lines.add(line);
+				}));
+		int seenAtEnd = printer.onOutputEnd().thenApply((ended) -> this.lines.size()).get(60, TimeUnit.SECONDS);
+		assertThat(seenAtEnd).isEqualTo(300);
+		assertThat(this.lines).endsWith("300");
 	}
 
 	@Test
