@@ -1,6 +1,5 @@
 package dev.zkleader.autoconfigure;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +9,7 @@ import dev.zkleader.Leadership;
 import dev.zkleader.ZooKeeperInstances;
 import dev.zkleader.election.Election;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.harness.net.LoopbackPorts;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
@@ -193,7 +193,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void startsAsANonLeaderWhenZooKeeperIsDown(CapturedOutput output) throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms")
 			.run((context) -> {
@@ -205,7 +205,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void failsFastWithAClearMessageWhenZooKeeperIsDown() throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms",
 					"leader.zookeeper.fail-fast=true")
@@ -215,12 +215,6 @@ class LeaderAutoConfigurationTests {
 				assertThat(analysis.getDescription()).contains(nowhere).contains("leader.zookeeper.connect-string");
 				assertThat(analysis.getAction()).contains("leader.zookeeper.fail-fast=false");
 			});
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	static class CapturingCustomizer implements CuratorFrameworkCustomizer {
