@@ -6,15 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source leader-harness/src/main/sh/child-processes.sh
 
-output=$(option_value --output target/failover-demo "$@")
-end_children_on_exit "$output/demo.pids"
-
-if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  args=(--help)
-else
-  echo "Building the sample application (tests skipped; quick when already built)..."
-  mvn -B -q -DskipTests -Dspring-javaformat.skip=true -pl leader-demo -am package
-  args=(--output "$output" "$@")
-fi
+prepare_driver leader-demo target/failover-demo demo.pids "the sample application" "$@"
 java -cp "leader-demo/target/classes:$(cat leader-demo/target/demo.classpath)" dev.zkleader.demo.FailoverDemo \
-  --classpath-file leader-demo/target/demo.classpath "${args[@]}"
+  --classpath-file leader-demo/target/demo.classpath "${driver_args[@]}"

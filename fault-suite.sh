@@ -7,16 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source leader-harness/src/main/sh/child-processes.sh
 
-output=$(option_value --output target/fault-suite "$@")
-end_children_on_exit "$output/fault-suite.pids"
-
-if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
-  args=(--help)
-else
-  echo "Building the fault suite (tests skipped; quick when already built)..."
-  mvn -B -q -DskipTests -Dspring-javaformat.skip=true -pl leader-fault-tests -am package
-  args=(--output "$output" "$@")
-fi
+prepare_driver leader-fault-tests target/fault-suite fault-suite.pids "the fault suite" "$@"
 module=leader-fault-tests/target
 java -cp "$module/classes:$(cat "$module/fault-suite.classpath")" dev.zkleader.fault.FaultSuite \
-  --classes "$module/classes" --classpath-file "$module/fault-suite.classpath" "${args[@]}"
+  --classes "$module/classes" --classpath-file "$module/fault-suite.classpath" "${driver_args[@]}"

@@ -162,6 +162,23 @@ class ChildProcessesTests {
 		assertThat(optionValue("--output", "default", "--output", "one", "--output=two")).isEqualTo("two");
 	}
 
+	@Test
+	void theShellHelperPreparesADriverAndCleansUpItsPidFileOnExit() throws IOException {
+		Path output = this.dir.resolve("out");
+		Files.createDirectories(output);
+		Files.writeString(output.resolve("driver.pids"), "");
+		String printed = shell("prepare_driver some-module ignored driver.pids \"the driver\" --help --output " + output
+				+ " && echo \"$output ${driver_args[*]}\"");
+		assertThat(printed).isEqualTo(output + " --help");
+		assertThat(output.resolve("driver.pids")).doesNotExist();
+	}
+
+	private static String shell(String commands) throws IOException {
+		String script = Path.of("src", "main", "sh", "child-processes.sh").toAbsolutePath().toString();
+		return ShortCommand.run(List.of("bash", "-c", "source \"$1\" && " + commands, "bash", script), PATIENCE)
+			.strip();
+	}
+
 	private static String optionValue(String... arguments) throws IOException {
 		String script = Path.of("src", "main", "sh", "child-processes.sh").toAbsolutePath().toString();
 		List<String> command = new ArrayList<>(
