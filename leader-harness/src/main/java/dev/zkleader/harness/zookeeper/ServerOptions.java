@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.zkleader.harness.process.Jvm;
 import org.jspecify.annotations.Nullable;
@@ -64,9 +65,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions tickTime(int millis) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.tickMillis = millis;
-		return copy;
+		return with((copy) -> copy.tickMillis = millis);
 	}
 
 	/**
@@ -76,9 +75,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions clientPort(int port) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.clientPort = port;
-		return copy;
+		return with((copy) -> copy.clientPort = port);
 	}
 
 	/**
@@ -89,9 +86,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions fsync(boolean fsync) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.fsync = fsync;
-		return copy;
+		return with((copy) -> copy.fsync = fsync);
 	}
 
 	/**
@@ -100,9 +95,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions tls(TlsStores stores) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.tls = stores;
-		return copy;
+		return with((copy) -> copy.tls = stores);
 	}
 
 	/**
@@ -112,11 +105,11 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions fourLetterWords(String... words) {
-		ServerOptions copy = new ServerOptions(this);
-		Set<String> all = new LinkedHashSet<>(this.fourLetterWords);
-		all.addAll(List.of(words));
-		copy.fourLetterWords = Set.copyOf(all);
-		return copy;
+		return with((copy) -> {
+			Set<String> all = new LinkedHashSet<>(this.fourLetterWords);
+			all.addAll(List.of(words));
+			copy.fourLetterWords = Set.copyOf(all);
+		});
 	}
 
 	/**
@@ -126,9 +119,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions maxClientConnections(int max) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.maxClientConnections = max;
-		return copy;
+		return with((copy) -> copy.maxClientConnections = max);
 	}
 
 	/**
@@ -137,9 +128,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions jvmOptions(List<String> options) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.jvmOptions = List.copyOf(options);
-		return copy;
+		return with((copy) -> copy.jvmOptions = List.copyOf(options));
 	}
 
 	/**
@@ -149,9 +138,7 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions classpath(String classpath) {
-		ServerOptions copy = new ServerOptions(this);
-		copy.classpath = classpath;
-		return copy;
+		return with((copy) -> copy.classpath = classpath);
 	}
 
 	/**
@@ -160,8 +147,12 @@ public final class ServerOptions {
 	 * @return the changed options
 	 */
 	public ServerOptions readyTimeout(Duration timeout) {
+		return with((copy) -> copy.readyTimeout = timeout);
+	}
+
+	private ServerOptions with(Consumer<ServerOptions> change) {
 		ServerOptions copy = new ServerOptions(this);
-		copy.readyTimeout = timeout;
+		change.accept(copy);
 		return copy;
 	}
 

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,57 +22,69 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TcpProxyTests {
 
+	private ServerSocket upstream;
+
+	private TcpProxy proxy;
+
+	private Socket client;
+
+	private Socket server;
+
+	@BeforeEach
+	void connectThroughTheProxy() throws IOException {
+		this.upstream = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
+		this.proxy = new TcpProxy("test", this.upstream.getLocalPort());
+		this.client = new Socket(InetAddress.getLoopbackAddress(), this.proxy.port());
+		this.server = this.upstream.accept();
+		this.client.setSoTimeout(10_000);
+		this.server.setSoTimeout(10_000);
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.client.close();
+		this.server.close();
+		this.proxy.close();
+		this.upstream.close();
+	}
+
 	@Test
 	void cutHoldsBytesBackWithoutClosingAndRestoreDeliversThem() throws Exception {
-		try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-				TcpProxy proxy = new TcpProxy("test", upstream.getLocalPort());
-				Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
-				Socket server = upstream.accept()) {
-			client.setSoTimeout(10_000);
-			server.setSoTimeout(10_000);
-			send(client, "ping");
-			assertThat(receive(server, 4)).isEqualTo("ping");
-			send(server, "pong");
-			assertThat(receive(client, 4)).isEqualTo("pong");
+		send(this.client, "ping");
+		assertThat(receive(this.server, 4)).isEqualTo("ping");
+		send(this.server, "pong");
+		assertThat(receive(this.client, 4)).isEqualTo("pong");
 
-			proxy.cut();
-			send(client, "held");
-			send(server, "back");
-			server.setSoTimeout(500);
-			client.setSoTimeout(500);
-			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> receive(server, 4));
-			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> receive(client, 4));
+		this.proxy.cut();
+		send(this.client, "held");
+		send(this.server, "back");
+		this.server.setSoTimeout(500);
+		this.client.setSoTimeout(500);
+		assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> receive(this.server, 4));
+		assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> receive(this.client, 4));
 
-			proxy.restore();
-			server.setSoTimeout(10_000);
-			client.setSoTimeout(10_000);
-			assertThat(receive(server, 4)).isEqualTo("held");
-			assertThat(receive(client, 4)).isEqualTo("back");
-		}
+		this.proxy.restore();
+		this.server.setSoTimeout(10_000);
+		this.client.setSoTimeout(10_000);
+		assertThat(receive(this.server, 4)).isEqualTo("held");
+		assertThat(receive(this.client, 4)).isEqualTo("back");
 	}
 
 	@Test
 	void resetEndsOpenConnectionsOnBothSidesAndLetsNewOnesThrough() throws Exception {
-		try (ServerSocket upstream = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
-				TcpProxy proxy = new TcpProxy("test", upstream.getLocalPort());
-				Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
-				Socket server = upstream.accept()) {
-			client.setSoTimeout(10_000);
-			server.setSoTimeout(10_000);
-			send(client, "ping");
-			assertThat(receive(server, 4)).isEqualTo("ping");
+		send(this.client, "ping");
+		assertThat(receive(this.server, 4)).isEqualTo("ping");
 
-			proxy.reset();
-			// Well within the timeouts: the reset is seen at once, not after one.
-			assertThat(endOfConnection(client)).isTrue();
-			assertThat(endOfConnection(server)).isTrue();
+		this.proxy.reset();
+		// Well within the read timeouts: a reset is seen at once, not after a timeout.
+		assertThat(endOfConnection(this.client)).isTrue();
+		assertThat(endOfConnection(this.server)).isTrue();
 
-			try (Socket again = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
-					Socket serverAgain = upstream.accept()) {
-				serverAgain.setSoTimeout(10_000);
-				send(again, "next");
-				assertThat(receive(serverAgain, 4)).isEqualTo("next");
-			}
+		try (Socket again = new Socket(InetAddress.getLoopbackAddress(), this.proxy.port());
+				Socket serverAgain = this.upstream.accept()) {
+			serverAgain.setSoTimeout(10_000);
+			send(again, "next");
+			assertThat(receive(serverAgain, 4)).isEqualTo("next");
 		}
 	}
 
