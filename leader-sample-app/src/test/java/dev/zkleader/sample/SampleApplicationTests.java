@@ -154,14 +154,18 @@ class SampleApplicationTests {
 
 	@Test
 	void revokedLeadershipCancelsThePendingEnd() {
-		Instance first = start("one", "sample.crash-after-leading=2s");
+		// Both run before the armed one leads, so that no start-up comes between its
+		// grant and its yield: the yield comes well before its end is due.
+		Instance other = start("two");
+		await().atMost(PATIENCE).until(other::leads);
+		Instance first = start("one", "sample.crash-after-leading=3s");
+		await().atMost(PATIENCE).until(() -> other.leadership().participants().size() == 2);
+		assertThat(other.leadership().yieldLeadership()).isTrue();
 		await().atMost(PATIENCE).until(first::leads);
-		start("two");
-		Leadership leadership = first.context.getBean(Leadership.class);
-		await().atMost(PATIENCE).until(() -> leadership.participants().size() == 2);
-		assertThat(leadership.yieldLeadership()).isTrue();
-		awaitLeader();
-		await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> first.terminator.crashes.get() == 0);
+		assertThat(first.leadership().yieldLeadership()).isTrue();
+		await().atMost(PATIENCE).until(other::leads);
+		// Past the moment the end was due.
+		await().during(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> first.terminator.crashes.get() == 0);
 	}
 
 	private record Instance(String id, ConfigurableApplicationContext context, RecordingTerminator terminator) {
