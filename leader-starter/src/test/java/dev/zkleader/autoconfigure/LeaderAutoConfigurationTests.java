@@ -1,6 +1,5 @@
 package dev.zkleader.autoconfigure;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +13,7 @@ import dev.zkleader.election.ConnectionLossPolicy;
 import dev.zkleader.election.ElectionRegistry;
 import dev.zkleader.election.ElectionSnapshot;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.harness.net.LoopbackPorts;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
@@ -235,7 +235,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void startsAsANonLeaderWhenZooKeeperIsDown(CapturedOutput output) throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms")
 			.run((context) -> {
@@ -247,7 +247,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void failsFastWithAClearMessageWhenZooKeeperIsDown() throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms",
 					"leader.zookeeper.fail-fast=true")
@@ -263,12 +263,6 @@ class LeaderAutoConfigurationTests {
 		ElectionSnapshot snapshot = context.getBean(ElectionRegistry.class).snapshot(LeaderElections.DEFAULT);
 		assertThat(snapshot).isNotNull();
 		return snapshot;
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	static class ReportsWork {

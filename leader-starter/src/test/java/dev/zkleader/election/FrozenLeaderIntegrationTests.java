@@ -3,12 +3,15 @@ package dev.zkleader.election;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
 import dev.zkleader.TestInstance;
-import org.apache.curator.test.InstanceSpec;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.process.Jvm;
+import dev.zkleader.harness.process.Output;
+import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +31,17 @@ class FrozenLeaderIntegrationTests {
 	@Test
 	void aLeaderResumedAfterItsSessionStartsNoLeaderOnlyWork(@TempDir Path dir) throws Exception {
 		Path journal = dir.resolve("journal.txt");
-		try (TestingServer server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1), true)) {
-			Process frozen = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), FrozenLeaderApplication.class.getName(),
-					"--journal=" + journal, "--leader.zookeeper.connect-string=" + server.getConnectString(),
-					"--leader.path=/frozen", "--leader.participant-id=frozen", "--leader.zookeeper.session-timeout=2s",
-					"--logging.level.root=WARN")
-				.redirectErrorStream(true)
-				.redirectOutput(dir.resolve("frozen.log").toFile())
-				.start();
+		try (TestingServer server = InJvmZooKeeper.start(200); ChildProcesses children = new ChildProcesses()) {
+			ChildProcess frozen = children.start("frozen", Jvm.command(List.of(), Jvm.classpath(),
+					FrozenLeaderApplication.class.getName(),
+					List.of("--journal=" + journal, "--leader.zookeeper.connect-string=" + server.getConnectString(),
+							"--leader.path=/frozen", "--leader.participant-id=frozen",
+							"--leader.zookeeper.session-timeout=2s", "--logging.level.root=WARN")),
+					Output.toFile(dir.resolve("frozen.log")));
 			await().atMost(PATIENCE).until(() -> lines(journal).stream().anyMatch((line) -> line.startsWith("run")));
 			try (TestInstance other = TestInstance.start("other", server.getConnectString(), "/frozen")) {
 				await().atMost(PATIENCE).until(() -> other.leadership().participants().size() == 2);
-				signal(frozen, "STOP");
+				frozen.pause();
 				long resumed;
 				try {
 					// The session expires while the leader stands still; the other one
@@ -50,13 +51,12 @@ class FrozenLeaderIntegrationTests {
 				}
 				finally {
 					resumed = System.currentTimeMillis();
-					signal(frozen, "CONT");
+					frozen.resume();
 				}
 				await().atMost(PATIENCE)
 					.until(() -> lines(journal).stream().anyMatch((line) -> line.startsWith("revoked")));
-				// Give it time to misbehave, as the client still believes in its session
-				// for
-				// some hundreds of milliseconds after it resumes.
+				// Give it time to misbehave: its client believes in its session for some
+				// hundreds of milliseconds after it resumes.
 				await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> other.leadership().isLeader());
 				List<Long> runsAfterResume = lines(journal).stream()
 					.filter((line) -> line.startsWith("run "))
@@ -66,15 +66,7 @@ class FrozenLeaderIntegrationTests {
 				assertThat(runsAfterResume).isEmpty();
 				assertThat(lines(journal)).anyMatch((line) -> line.startsWith("revoked LEASE_EXPIRED"));
 			}
-			finally {
-				frozen.destroyForcibly().waitFor();
-			}
 		}
-	}
-
-	private static void signal(Process process, String signal) throws Exception {
-		int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
-		assertThat(exit).isZero();
 	}
 
 	private static List<String> lines(Path file) throws IOException {

@@ -1,24 +1,25 @@
 package dev.zkleader.election;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
 import dev.zkleader.election.LeaseTestSupport.Caller;
 import dev.zkleader.election.LeaseTestSupport.ClientKind;
 import dev.zkleader.election.LeaseTestSupport.Stamp;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingCluster;
-import org.apache.zookeeper.client.FourLetterWordMain;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.zookeeper.ServerOptions;
+import dev.zkleader.harness.zookeeper.ZooKeeperEnsemble;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Leadership as a lease on a three-server ZooKeeper ensemble: a rolling restart, as
- * operators do it, goes unnoticed; a lost quorum ends leadership by the end of the lease,
- * and it returns with the quorum.
+ * Leadership as a lease on a three-server ZooKeeper ensemble ({@code QuorumPeerMain}
+ * processes): a rolling restart, as operators do it, goes unnoticed; a lost quorum ends
+ * leadership by the end of the lease, and it returns with the quorum.
  */
 class LeaseEnsembleIntegrationTests {
 
@@ -101,7 +102,7 @@ class LeaseEnsembleIntegrationTests {
 	@ParameterizedTest
 	@EnumSource(ClientKind.class)
 	void rollingRestartOfTheEnsembleGoesUnnoticed(ClientKind kind) throws Exception {
-		startCluster();
+		startEnsemble();
 		start("a", kind, "leader.zookeeper.session-timeout=10s");
 		start("b", kind, "leader.zookeeper.session-timeout=10s");
 		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
@@ -113,11 +114,11 @@ class LeaseEnsembleIntegrationTests {
 		try (Caller caller = new Caller(stampedWork(leader))) {
 			// Followers first, the ensemble's leader last: the usual order of a rolling
 			// restart.
-			InstanceSpec ensembleLeader = leaderOfEnsemble();
-			List<InstanceSpec> order = new ArrayList<>(this.cluster.getInstances());
-			order.sort(Comparator.comparing((spec) -> spec.equals(ensembleLeader)));
-			for (InstanceSpec member : order) {
-				restart(member);
+			ZooKeeperServer ensembleLeader = this.ensemble.awaitLeader();
+			List<ZooKeeperServer> order = new ArrayList<>(this.ensemble.followers());
+			order.add(ensembleLeader);
+			for (ZooKeeperServer member : order) {
+				member.restart();
 				await().atMost(PATIENCE).until(() -> leader.client().getZookeeperClient().isConnected());
 				assertThat(leaders()).containsExactly(leader);
 			}
@@ -148,24 +149,23 @@ class LeaseEnsembleIntegrationTests {
 
 	@Test
 	void lostQuorumEndsLeadershipByTheLeaseEndAndItReturnsWithTheQuorum() throws Exception {
-		startCluster();
+		startEnsemble();
 		start("a", ClientKind.STARTERS_OWN, "leader.zookeeper.session-timeout=4s");
 		start("b", ClientKind.STARTERS_OWN, "leader.zookeeper.session-timeout=4s");
 		await().atMost(PATIENCE).until(() -> leaders().size() == 1);
 		TestInstance leader = leaders().get(0);
-		List<InstanceSpec> members = new ArrayList<>(this.cluster.getInstances());
+		List<ZooKeeperServer> members = this.ensemble.members();
 		Confirmation last;
 		try (Caller caller = new Caller(stampedWork(leader))) {
 			await().atMost(PATIENCE).until(() -> !stampedWork(leader).runs().isEmpty());
-			this.cluster.killServer(members.get(0));
-			this.cluster.killServer(members.get(1));
+			members.get(0).kill();
+			members.get(1).kill();
 			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.LEASE_EXPIRED));
 			last = confirmation(leader);
 			assertThat(leaders()).isEmpty();
 		}
 		finally {
-			this.cluster.restartServer(members.get(0));
-			this.cluster.restartServer(members.get(1));
+			this.ensemble.startStoppedMembers();
 		}
 		long timeout = TimeUnit.MILLISECONDS
 			.toNanos(leader.client().getZookeeperClient().getLastNegotiatedSessionTimeoutMs());

@@ -19,7 +19,7 @@ import dev.zkleader.election.LeaseTestSupport.Stamp;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
+import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.apache.curator.test.TestingServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +63,7 @@ class LeaseIntegrationTests {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
+		server = InJvmZooKeeper.start(TICK_MILLIS);
 	}
 
 	@AfterAll
