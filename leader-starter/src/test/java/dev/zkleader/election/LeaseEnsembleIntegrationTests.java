@@ -1,6 +1,7 @@
 package dev.zkleader.election;
 
 import java.nio.file.Path;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import dev.zkleader.harness.zookeeper.ZooKeeperEnsemble;
 import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,28 +41,29 @@ class LeaseEnsembleIntegrationTests {
 
 	private static final int TICK_MILLIS = 500;
 
-	private TestingCluster cluster;
+	@TempDir
+	Path dir;
+
+	private final ChildProcesses children = new ChildProcesses();
+
+	private ZooKeeperEnsemble ensemble;
 
 	private final List<TestInstance> instances = new ArrayList<>();
 
 	@AfterEach
-	void stop() throws Exception {
+	void stop() {
 		this.instances.forEach(TestInstance::close);
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
+		this.children.close();
 	}
 
-	private void startCluster() throws Exception {
-		this.cluster = new TestingCluster(IntStream.rangeClosed(1, 3)
-			.mapToObj((id) -> new InstanceSpec(null, -1, -1, -1, true, id, TICK_MILLIS, -1))
-			.toList());
-		this.cluster.start();
-		await().atMost(PATIENCE).until(() -> leaderOfEnsemble() != null);
+	private void startEnsemble() throws Exception {
+		this.ensemble = ZooKeeperEnsemble.start(this.children, this.dir, 3,
+				ServerOptions.defaults().tickTime(TICK_MILLIS).fsync(false));
+		this.ensemble.awaitLeader();
 	}
 
 	private TestInstance start(String id, ClientKind kind, String... properties) {
-		TestInstance instance = TestInstance.start(id, this.cluster.getConnectString(), "/lease-ensemble",
+		TestInstance instance = TestInstance.start(id, this.ensemble.connectString(), "/lease-ensemble",
 				kind.configurations(), properties);
 		this.instances.add(instance);
 		return instance;
@@ -68,35 +71,6 @@ class LeaseEnsembleIntegrationTests {
 
 	private List<TestInstance> leaders() {
 		return this.instances.stream().filter((instance) -> instance.leadership().isLeader()).toList();
-	}
-
-	// The member whose srvr answer says it leads the ensemble.
-	private InstanceSpec leaderOfEnsemble() {
-		return this.cluster.getInstances()
-			.stream()
-			.filter((spec) -> "leader".equals(mode(spec)))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static String mode(InstanceSpec spec) {
-		try {
-			String answer = FourLetterWordMain.send4LetterWord("127.0.0.1", spec.getPort(), "srvr", false, 1000);
-			return answer.lines()
-				.filter((line) -> line.startsWith("Mode: "))
-				.map((line) -> line.substring(6).strip())
-				.findFirst()
-				.orElse("none");
-		}
-		catch (Exception ex) {
-			return "down";
-		}
-	}
-
-	private void restart(InstanceSpec member) throws Exception {
-		this.cluster.killServer(member);
-		this.cluster.restartServer(member);
-		await().atMost(PATIENCE).until(() -> List.of("leader", "follower").contains(mode(member)));
 	}
 
 	@ParameterizedTest
