@@ -59,7 +59,8 @@ public @interface LeaderOnly {
 	 * The election that decides, for work that should have a leader of its own: lowercase
 	 * letters, digits and dashes, such as {@code reports}. Configure it under
 	 * {@code leader.elections.<name>.*}; an unconfigured name gets the path
-	 * {@code <leader.path>/<name>}. Empty (the default) means the default election.
+	 * {@code <leader.path>.<name>}, beside the default election's path. Empty (the
+	 * default) means the default election.
 	 * @return the election name
 	 */
 	String value() default "";

@@ -6,8 +6,16 @@ package dev.zkleader;
 public enum RevocationReason {
 
 	/**
-	 * The ZooKeeper connection was suspended; another instance may take over once this
-	 * session expires.
+	 * ZooKeeper could not confirm the leadership before its lease ran out (the connection
+	 * has been down for about half the session timeout); another instance may take over
+	 * if this session expires. If the same session comes back with its node still first,
+	 * this instance leads again.
+	 */
+	LEASE_EXPIRED,
+
+	/**
+	 * The ZooKeeper connection was suspended and {@code leader.connection-loss=suspended}
+	 * ends leadership at once; it returns if the same session reconnects in time.
 	 */
 	CONNECTION_SUSPENDED,
 
@@ -18,8 +26,9 @@ public enum RevocationReason {
 	CONNECTION_LOST,
 
 	/**
-	 * This instance's latch node disappeared while it was connected (for example deleted
-	 * by an operator); it rejoins the election.
+	 * This instance's latch node disappeared while its session lived (for example deleted
+	 * by an operator or a cleanup script); the watch on it revokes at once and the
+	 * instance rejoins the election.
 	 */
 	NODE_DELETED,
 

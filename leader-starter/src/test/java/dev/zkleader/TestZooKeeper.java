@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
@@ -25,7 +25,7 @@ public final class TestZooKeeper {
 	}
 
 	public static TestingServer start() throws Exception {
-		return new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
+		return InJvmZooKeeper.start(TICK_MILLIS);
 	}
 
 	/**

@@ -2,9 +2,9 @@ package dev.zkleader.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.zkleader.benchmarks.failover.CrashFailoverBenchmark;
@@ -13,6 +13,7 @@ import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
 import dev.zkleader.benchmarks.gating.GatingRun;
 import dev.zkleader.benchmarks.participant.Contender;
 import dev.zkleader.benchmarks.scale.ScaleBenchmark;
+import dev.zkleader.harness.cli.CommandLine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,46 +47,23 @@ record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Null
 			""";
 
 	static BenchmarkOptions parse(String[] args) {
-		boolean quick = false;
-		boolean diagnose = false;
+		CommandLine line = CommandLine.parse(args, Set.of("--quick", "--diagnose"),
+				Set.of("--only", "--seed", "--sample-jar", "--starter-arg", "--output"));
 		Set<String> only = new LinkedHashSet<>(ALL);
-		Path sampleJar = null;
-		Path output = Path.of("benchmarks", "target", "benchmark-results");
-		long seed = 42;
-		List<String> starterArguments = new ArrayList<>();
-		List<String> shown = new ArrayList<>();
-		for (String arg : args) {
-			if (arg.equals("--quick")) {
-				quick = true;
+		Optional<String> chosen = line.value("--only");
+		if (chosen.isPresent()) {
+			only = new LinkedHashSet<>(List.of(chosen.get().split(",")));
+			if (!ALL.containsAll(only)) {
+				throw new IllegalArgumentException(
+						"Unknown benchmark in --only=" + chosen.get() + "; choose from " + ALL);
 			}
-			else if (arg.equals("--diagnose")) {
-				diagnose = true;
-			}
-			else if (arg.startsWith("--only=")) {
-				only = new LinkedHashSet<>(List.of(arg.substring("--only=".length()).split(",")));
-				if (!ALL.containsAll(only)) {
-					throw new IllegalArgumentException("Unknown benchmark in " + arg + "; choose from " + ALL);
-				}
-			}
-			else if (arg.startsWith("--seed=")) {
-				seed = Long.parseLong(arg.substring("--seed=".length()));
-			}
-			else if (arg.startsWith("--sample-jar=")) {
-				sampleJar = Path.of(arg.substring("--sample-jar=".length()));
-				continue;
-			}
-			else if (arg.startsWith("--starter-arg=")) {
-				starterArguments.add(arg.substring("--starter-arg=".length()));
-			}
-			else if (arg.startsWith("--output=")) {
-				output = Path.of(arg.substring("--output=".length()));
-			}
-			else {
-				throw new IllegalArgumentException("Unknown argument: " + arg);
-			}
-			shown.add(arg);
 		}
-		return new BenchmarkOptions(quick, diagnose, only, sampleJar, output, seed, starterArguments, shown);
+		// The script's own argument is not part of the command a reader would type.
+		List<String> shown = line.arguments().stream().filter((arg) -> !arg.startsWith("--sample-jar")).toList();
+		return new BenchmarkOptions(line.has("--quick"), line.has("--diagnose"), only,
+				line.value("--sample-jar").map(Path::of).orElse(null),
+				line.path("--output", Path.of("benchmarks", "target", "benchmark-results")), line.number("--seed", 42),
+				line.values("--starter-arg"), shown);
 	}
 
 	String command() {

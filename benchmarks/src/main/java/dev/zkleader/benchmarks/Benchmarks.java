@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,11 +17,12 @@ import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
 import dev.zkleader.benchmarks.gating.GatingRun;
 import dev.zkleader.benchmarks.participant.Contender;
 import dev.zkleader.benchmarks.scale.ScaleBenchmark;
-import dev.zkleader.benchmarks.support.ChildProcesses;
+import dev.zkleader.benchmarks.support.BenchmarkZooKeeper;
 import dev.zkleader.benchmarks.support.Environment;
-import dev.zkleader.benchmarks.support.Java;
 import dev.zkleader.benchmarks.support.Logging;
-import dev.zkleader.benchmarks.support.ZooKeeperServerProcess;
+import dev.zkleader.harness.cli.CommandLine;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,20 +45,7 @@ public final class Benchmarks {
 
 	public static void main(String[] args) throws Exception {
 		Logging.quietDriver();
-		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-			System.out.print(BenchmarkOptions.USAGE);
-			return;
-		}
-		BenchmarkOptions options;
-		try {
-			options = BenchmarkOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(BenchmarkOptions.USAGE);
-			System.exit(2);
-			return;
-		}
+		BenchmarkOptions options = CommandLine.optionsOrExit(args, BenchmarkOptions.USAGE, BenchmarkOptions::parse);
 		new Benchmarks(options, System.out).run();
 		System.exit(0);
 	}
@@ -68,21 +55,22 @@ public final class Benchmarks {
 		Path output = Files.createDirectories(this.options.output());
 		Path results = output.resolve("results.md");
 		header();
-		try (ChildProcesses children = new ChildProcesses(output.resolve("logs"))) {
-			ZooKeeperServerProcess server = null;
+		Path logs = output.resolve("logs");
+		try (ChildProcesses children = new ChildProcesses(logs.resolve("children.pids"))) {
+			ZooKeeperServer server = null;
 			if (runs("handover") || runs("crash") || runs("footprint")) {
-				server = ZooKeeperServerProcess.start(children, Java.classpath(), output.resolve("zookeeper"),
-						"zookeeper");
+				server = BenchmarkZooKeeper.start(children, output.resolve("zookeeper"));
 				progress("ZooKeeper server (process %d) serving on %s, tickTime %d ms", server.pid(),
-						server.connectString(), ZooKeeperServerProcess.TICK_MILLIS);
+						server.connectString(), BenchmarkZooKeeper.TICK_MILLIS);
 			}
 			if (runs("handover")) {
 				progress("1. Graceful handover");
-				handover(HandoverBenchmark.run(children, required(server), this.options.handover(), this.console));
+				handover(
+						HandoverBenchmark.run(children, logs, required(server), this.options.handover(), this.console));
 			}
 			if (runs("crash")) {
 				progress("2. Crash failover");
-				crash(CrashFailoverBenchmark.run(children, required(server), this.options.crash(), this.console));
+				crash(CrashFailoverBenchmark.run(children, logs, required(server), this.options.crash(), this.console));
 			}
 			if (runs("gating")) {
 				progress("3. Gating cost");
@@ -98,8 +86,8 @@ public final class Benchmarks {
 					throw new IllegalArgumentException("The footprint benchmark needs --sample-jar=...");
 				}
 				progress("5. Footprint");
-				footprint(FootprintBenchmark.run(children, required(server), jar, output, this.options.footprint(),
-						this.console));
+				footprint(FootprintBenchmark.run(children, logs, required(server), jar, output,
+						this.options.footprint(), this.console));
 			}
 		}
 		emit("Load average (1/5/15 min) at the end: " + Environment.loadAverage() + ". Whole run: "
@@ -166,7 +154,7 @@ public final class Benchmarks {
 				"3 participant JVMs per session timeout; the leader's JVM killed with SIGKILL %d times per session "
 						+ "timeout, each after a random pause of up to one ping interval; server tickTime %d ms; "
 						+ "%s. Ratios are to the negotiated session timeout.%n",
-				result.settings().repetitions(), ZooKeeperServerProcess.TICK_MILLIS, minutes(result.elapsed())));
+				result.settings().repetitions(), BenchmarkZooKeeper.TICK_MILLIS, minutes(result.elapsed())));
 		emit(result.table());
 	}
 
@@ -197,7 +185,7 @@ public final class Benchmarks {
 				"Each participant is its own Curator client (own session and connection) with a LeaderLatch, "
 						+ "all as threads in the driver JVM; a fresh ZooKeeper server process per size (JVM options "
 						+ "%s); session timeout %d ms; %d leader changes per size; idle CPU over %d s; %s.%n",
-				String.join(" ", ZooKeeperServerProcess.JVM_OPTIONS), settings.sessionTimeout().toMillis(),
+				String.join(" ", BenchmarkZooKeeper.JVM_OPTIONS), settings.sessionTimeout().toMillis(),
 				settings.changes(), settings.idleWindow().toSeconds(), minutes(result.elapsed())));
 		emit(result.latencyTable());
 		emit(result.serverTable());
@@ -230,7 +218,7 @@ public final class Benchmarks {
 		this.markdown.append(text).append('\n');
 	}
 
-	private static ZooKeeperServerProcess required(@Nullable ZooKeeperServerProcess server) {
+	private static ZooKeeperServer required(@Nullable ZooKeeperServer server) {
 		if (server == null) {
 			throw new IllegalStateException("No ZooKeeper server");
 		}

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Set;
+
+import dev.zkleader.harness.cli.CommandLine;
+import dev.zkleader.harness.zookeeper.ServerOptions;
 
 /**
  * What the demo runs.
@@ -20,6 +23,9 @@ import java.util.Locale;
 record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration leadFor, Duration sessionTimeout,
 		Path outputDir, String classpath) {
 
+	// Sessions may range from 2 to 20 ticks: 400 ms to 4 s.
+	private static final ServerOptions ZOOKEEPER = ServerOptions.defaults().tickTime(200);
+
 	static final String USAGE = """
 			Usage: ./demo.sh [--instances N] [--graceful] [--keep] [--lead-for 3s] [--session-timeout 2s]
 			  --instances N          sample instances to start (1 to 12, default 6)
@@ -34,12 +40,12 @@ record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration l
 		if (instances < 1 || instances > 12) {
 			throw new IllegalArgumentException("--instances must be from 1 to 12, not " + instances);
 		}
-		if (sessionTimeout.compareTo(ZooKeeperServer.MIN_SESSION) < 0
-				|| sessionTimeout.compareTo(ZooKeeperServer.MAX_SESSION) > 0) {
+		if (sessionTimeout.compareTo(ZOOKEEPER.minSessionTimeout()) < 0
+				|| sessionTimeout.compareTo(ZOOKEEPER.maxSessionTimeout()) > 0) {
 			throw new IllegalArgumentException(
-					"--session-timeout must be from " + ZooKeeperServer.MIN_SESSION.toMillis() + "ms to "
-							+ ZooKeeperServer.MAX_SESSION.toMillis() + "ms (the demo server's tickTime is "
-							+ ZooKeeperServer.TICK_MILLIS + " ms), not " + sessionTimeout.toMillis() + "ms");
+					"--session-timeout must be from " + ZOOKEEPER.minSessionTimeout().toMillis() + "ms to "
+							+ ZOOKEEPER.maxSessionTimeout().toMillis() + "ms (the demo server's tickTime is "
+							+ ZOOKEEPER.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
 		}
 		if (leadFor.isNegative() || leadFor.isZero()) {
 			throw new IllegalArgumentException("--lead-for must be positive");
@@ -47,48 +53,21 @@ record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration l
 	}
 
 	static DemoOptions parse(String... args) throws IOException {
-		int instances = 6;
-		boolean graceful = false;
-		boolean keep = false;
-		Duration leadFor = Duration.ofSeconds(3);
-		Duration sessionTimeout = Duration.ofSeconds(2);
-		Path output = Path.of("target", "failover-demo");
-		Path classpathFile = null;
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--instances" -> instances = Integer.parseInt(value(args, ++i));
-				case "--graceful" -> graceful = true;
-				case "--keep" -> keep = true;
-				case "--lead-for" -> leadFor = duration(value(args, ++i));
-				case "--session-timeout" -> sessionTimeout = duration(value(args, ++i));
-				case "--output" -> output = Path.of(value(args, ++i));
-				case "--classpath-file" -> classpathFile = Path.of(value(args, ++i));
-				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-			}
-		}
-		if (classpathFile == null) {
-			throw new IllegalArgumentException("--classpath-file is required (demo.sh passes it)");
-		}
-		String classpath = Files.readString(classpathFile).strip();
-		return new DemoOptions(instances, graceful, keep, leadFor, sessionTimeout, output, classpath);
+		CommandLine line = CommandLine.parse(args, Set.of("--graceful", "--keep"),
+				Set.of("--instances", "--lead-for", "--session-timeout", "--output", "--classpath-file"));
+		Path classpathFile = line.requiredPath("--classpath-file", "demo.sh passes it");
+		return new DemoOptions(line.integer("--instances", 6), line.has("--graceful"), line.has("--keep"),
+				line.duration("--lead-for", Duration.ofSeconds(3)),
+				line.duration("--session-timeout", Duration.ofSeconds(2)),
+				line.path("--output", Path.of("target", "failover-demo")), Files.readString(classpathFile).strip());
 	}
 
-	private static String value(String[] args, int index) {
-		if (index >= args.length) {
-			throw new IllegalArgumentException(args[index - 1] + " needs a value");
-		}
-		return args[index];
-	}
-
-	static Duration duration(String text) {
-		String value = text.strip().toLowerCase(Locale.ROOT);
-		if (value.endsWith("ms")) {
-			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-		}
-		if (value.endsWith("s")) {
-			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
-		}
-		throw new IllegalArgumentException("Durations look like 3s or 500ms, not " + text);
+	/**
+	 * How the demo's ZooKeeper server runs, but for the class path.
+	 * @return the server's options
+	 */
+	ServerOptions zookeeper() {
+		return ZOOKEEPER.classpath(this.classpath);
 	}
 
 	String mode() {

@@ -7,14 +7,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
+
+import dev.zkleader.harness.cli.CommandLine;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.process.Jvm;
+import dev.zkleader.harness.process.Output;
+import dev.zkleader.harness.zookeeper.ServerOptions;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The failover demo: a real ZooKeeper server and N sample instances, each in its own JVM.
@@ -46,16 +55,7 @@ public final class FailoverDemo {
 	}
 
 	public static void main(String[] args) throws Exception {
-		DemoOptions options;
-		try {
-			options = DemoOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(DemoOptions.USAGE);
-			System.exit(2);
-			return;
-		}
+		DemoOptions options = CommandLine.optionsOrExit(args, DemoOptions.USAGE, DemoOptions::parse);
 		DemoResult result = run(options, System.out);
 		System.exit(result.succeeded() ? 0 : 1);
 	}
@@ -72,10 +72,6 @@ public final class FailoverDemo {
 		return new FailoverDemo(options, out).run();
 	}
 
-	static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
 	private DemoResult run() throws IOException, InterruptedException {
 		Path logs = Files.createDirectories(this.options.outputDir().resolve("logs"));
 		String failure;
@@ -84,9 +80,10 @@ public final class FailoverDemo {
 					this.options.instances(), this.options.mode(), seconds(this.options.leadFor()),
 					this.options.sessionTimeout().toMillis());
 			long zookeeperStart = System.nanoTime();
-			ZooKeeperServer zookeeper = ZooKeeperServer.start(children, this.options.classpath(), logs);
+			ServerOptions server = this.options.zookeeper();
+			ZooKeeperServer zookeeper = ZooKeeperServer.standalone(children, logs, server);
 			this.out.printf("ZooKeeper server serving on %s (tickTime %d ms) after %d ms%n", zookeeper.connectString(),
-					ZooKeeperServer.TICK_MILLIS, Duration.ofNanos(System.nanoTime() - zookeeperStart).toMillis());
+					server.tickMillis(), Duration.ofNanos(System.nanoTime() - zookeeperStart).toMillis());
 			this.started = Instant.now();
 			for (int i = 1; i <= this.options.instances(); i++) {
 				launch(children, "instance-" + i, zookeeper.connectString(), logs);
@@ -97,7 +94,7 @@ public final class FailoverDemo {
 		}
 		DemoResult result = summarize(failure);
 		if (result.succeeded() && !this.options.keepLogs()) {
-			deleteRecursively(logs);
+			FileSystemUtils.deleteRecursively(logs);
 		}
 		else {
 			this.out.println("Logs: " + logs);
@@ -108,19 +105,21 @@ public final class FailoverDemo {
 	private void launch(ChildProcesses children, String name, String connectString, Path logs) throws IOException {
 		String ending = (this.options.graceful() ? "--sample.exit-after-leading=" : "--sample.crash-after-leading=")
 				+ this.options.leadFor().toMillis() + "ms";
-		List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
-				this.options.classpath(), "dev.zkleader.sample.SampleApplication", "--server.port=0",
-				"--spring.main.banner-mode=off", "--leader.participant-id=" + name,
-				"--leader.zookeeper.connect-string=" + connectString,
-				"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
-				"--leader.zookeeper.startup-wait=60s", ending);
-		Process process = children.start(name, command, logs.resolve(name + ".log"),
-				(line) -> Timeline.parse(line).ifPresent(this::record));
-		this.instances.put(name, process);
+		List<String> command = Jvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
+				this.options.classpath(), "dev.zkleader.sample.SampleApplication",
+				List.of("--server.port=0", "--spring.main.banner-mode=off", "--leader.participant-id=" + name,
+						"--leader.zookeeper.connect-string=" + connectString,
+						"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
+						"--leader.zookeeper.startup-wait=60s", ending));
+		ChildProcess child = children.start(name, command,
+				Output.pumped(logs.resolve(name + ".log"), (line) -> Timeline.parse(line).ifPresent(this::record)));
+		this.instances.put(name, child.process());
 		this.timeline.add(new Timeline.Event(name, Timeline.Kind.LAUNCHED, Instant.now(), ""));
-		process.onExit()
-			.thenAccept((ended) -> record(new Timeline.Event(name, Timeline.Kind.PROCESS_ENDED, Instant.now(),
-					"exit code " + ended.exitValue())));
+		// Reported once its last lines are read too: what it logged comes before its end.
+		CompletableFuture<Instant> ended = child.process().onExit().thenApply((process) -> Instant.now());
+		child.onOutputEnd()
+			.thenAcceptBoth(ended, (done, at) -> record(new Timeline.Event(name, Timeline.Kind.PROCESS_ENDED, at,
+					"exit code " + done.process().exitValue())));
 	}
 
 	private void record(Timeline.Event event) {
@@ -257,17 +256,6 @@ public final class FailoverDemo {
 
 	private static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Set;
+
+import dev.zkleader.harness.cli.CommandLine;
+import dev.zkleader.harness.zookeeper.ServerOptions;
 
 /**
  * What the fault suite runs.
@@ -18,6 +21,17 @@ import java.util.Locale;
  * @param classpath the class path of the ZooKeeper server and the instances
  */
 record FaultOptions(int faults, int instances, Duration sessionTimeout, long seed, Path outputDir, String classpath) {
+
+	/**
+	 * The server's tick is 200 ms: sessions are clamped to 2 to 20 ticks (400 ms to 4 s),
+	 * and expiry is checked every tick. No fsync: a killed process loses nothing the
+	 * kernel already has, and fsync stalls on a busy disk would distort the timings. No
+	 * connection limit: all proxies connect from 127.0.0.1.
+	 */
+	private static final ServerOptions ZOOKEEPER = ServerOptions.defaults()
+		.tickTime(200)
+		.fsync(false)
+		.maxClientConnections(0);
 
 	static final String USAGE = """
 			Usage: ./fault-suite.sh [--faults N] [--instances N] [--session-timeout 2s] [--seed N] [--output DIR]
@@ -37,9 +51,9 @@ record FaultOptions(int faults, int instances, Duration sessionTimeout, long see
 		}
 		// The pause detector needs a third of the session to be well above the scheduling
 		// noise of a busy machine; ZooKeeper allows at most 20 ticks.
-		if (sessionTimeout.toMillis() < 1000 || sessionTimeout.toMillis() > 20L * ZooKeeperProcess.TICK_MILLIS) {
+		if (sessionTimeout.toMillis() < 1000 || sessionTimeout.compareTo(ZOOKEEPER.maxSessionTimeout()) > 0) {
 			throw new IllegalArgumentException("--session-timeout must be from 1s to "
-					+ (20 * ZooKeeperProcess.TICK_MILLIS) + "ms, not " + sessionTimeout.toMillis() + "ms");
+					+ ZOOKEEPER.maxSessionTimeout().toMillis() + "ms, not " + sessionTimeout.toMillis() + "ms");
 		}
 	}
 
@@ -51,31 +65,22 @@ record FaultOptions(int faults, int instances, Duration sessionTimeout, long see
 		return this.sessionTimeout.plusSeconds(2);
 	}
 
+	/**
+	 * How the suite's ZooKeeper server runs.
+	 * @return the server's options
+	 */
+	ServerOptions zookeeper() {
+		return ZOOKEEPER.classpath(this.classpath);
+	}
+
 	static FaultOptions parse(String... args) throws IOException {
-		int faults = 200;
-		int instances = 5;
-		Duration sessionTimeout = Duration.ofSeconds(2);
-		long seed = System.nanoTime();
-		Path output = Path.of("target", "fault-suite");
-		Path classpathFile = null;
-		Path classes = null;
-		for (int i = 0; i < args.length; i++) {
-			switch (args[i]) {
-				case "--faults" -> faults = Integer.parseInt(value(args, ++i));
-				case "--instances" -> instances = Integer.parseInt(value(args, ++i));
-				case "--session-timeout" -> sessionTimeout = duration(value(args, ++i));
-				case "--seed" -> seed = Long.parseLong(value(args, ++i));
-				case "--output" -> output = Path.of(value(args, ++i));
-				case "--classpath-file" -> classpathFile = Path.of(value(args, ++i));
-				case "--classes" -> classes = Path.of(value(args, ++i));
-				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
-			}
-		}
-		if (classpathFile == null || classes == null) {
-			throw new IllegalArgumentException(
-					"--classpath-file and --classes are required (fault-suite.sh passes them)");
-		}
-		return new FaultOptions(faults, instances, sessionTimeout, seed, output, classpath(classes, classpathFile));
+		CommandLine line = CommandLine.parse(args, Set.of(), Set.of("--faults", "--instances", "--session-timeout",
+				"--seed", "--output", "--classpath-file", "--classes"));
+		String why = "fault-suite.sh passes it";
+		return new FaultOptions(line.integer("--faults", 200), line.integer("--instances", 5),
+				line.duration("--session-timeout", Duration.ofSeconds(2)), line.number("--seed", System.nanoTime()),
+				line.path("--output", Path.of("target", "fault-suite")),
+				classpath(line.requiredPath("--classes", why), line.requiredPath("--classpath-file", why)));
 	}
 
 	/**
@@ -88,24 +93,6 @@ record FaultOptions(int faults, int instances, Duration sessionTimeout, long see
 	 */
 	static String classpath(Path classes, Path classpathFile) throws IOException {
 		return classes.toAbsolutePath() + File.pathSeparator + Files.readString(classpathFile).strip();
-	}
-
-	private static String value(String[] args, int index) {
-		if (index >= args.length) {
-			throw new IllegalArgumentException(args[index - 1] + " needs a value");
-		}
-		return args[index];
-	}
-
-	static Duration duration(String text) {
-		String value = text.trim().toLowerCase(Locale.ROOT);
-		if (value.endsWith("ms")) {
-			return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-		}
-		if (value.endsWith("s")) {
-			return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
-		}
-		throw new IllegalArgumentException("Not a duration (use 2s or 2000ms): " + text);
 	}
 
 }

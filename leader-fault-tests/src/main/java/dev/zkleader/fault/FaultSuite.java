@@ -18,7 +18,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.zkleader.harness.cli.CommandLine;
+import dev.zkleader.harness.net.TcpProxy;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.process.Jvm;
+import dev.zkleader.harness.process.Output;
+import dev.zkleader.harness.time.Pause;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The fault suite: a real ZooKeeper server and N instances of the test application as
@@ -67,20 +77,7 @@ public final class FaultSuite {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-			System.out.print(FaultOptions.USAGE);
-			return;
-		}
-		FaultOptions options;
-		try {
-			options = FaultOptions.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(FaultOptions.USAGE);
-			System.exit(2);
-			return;
-		}
+		FaultOptions options = CommandLine.optionsOrExit(args, FaultOptions.USAGE, FaultOptions::parse);
 		Result result = run(options, System.out);
 		System.exit(result.passed() ? 0 : 1);
 	}
@@ -98,8 +95,8 @@ public final class FaultSuite {
 
 	private Result run() throws IOException {
 		Path output = Files.createDirectories(this.options.outputDir());
-		deleteRecursively(this.logs);
-		deleteRecursively(output.resolve("zookeeper"));
+		FileSystemUtils.deleteRecursively(this.logs);
+		FileSystemUtils.deleteRecursively(output.resolve("zookeeper"));
 		Files.createDirectories(this.logs);
 		this.out.printf(Locale.ROOT, "Fault suite: %d instances, %d faults, session timeout %d ms, seed %d%n",
 				this.options.instances(), this.options.faults(), this.options.sessionTimeout().toMillis(),
@@ -108,11 +105,10 @@ public final class FaultSuite {
 		long observedUntil;
 		try (ChildProcesses children = new ChildProcesses(output.resolve("fault-suite.pids"));
 				FencedRegister register = new FencedRegister(output)) {
-			ZooKeeperProcess zookeeper = new ZooKeeperProcess(children, java(), this.options.classpath(),
-					Files.createDirectories(output.resolve("zookeeper")));
-			zookeeper.start();
-			log("ZooKeeper serving on " + zookeeper.connectString() + " (tickTime " + ZooKeeperProcess.TICK_MILLIS
-					+ " ms); fenced register on " + register.url());
+			ZooKeeperServer zookeeper = ZooKeeperServer.standalone(children, output.resolve("zookeeper"),
+					this.options.zookeeper());
+			log("ZooKeeper serving on " + zookeeper.connectString() + " (tickTime "
+					+ this.options.zookeeper().tickMillis() + " ms); fenced register on " + register.url());
 			for (int i = 0; i < this.options.instances(); i++) {
 				launch(children, zookeeper, register);
 			}
@@ -127,7 +123,8 @@ public final class FaultSuite {
 				// so
 				// that their logs show a clean shutdown too.
 				this.instances.values().forEach(Instance::heal);
-				ChildProcesses.terminate(this.instances.values().stream().map(Instance::process).toList());
+				ChildProcesses.stop(this.instances.values().stream().map(Instance::process).toList(),
+						ChildProcesses.GRACE);
 				this.instances.values().forEach(Instance::closeProxy);
 				observedUntil = System.currentTimeMillis();
 				history = register.history();
@@ -140,16 +137,17 @@ public final class FaultSuite {
 		return summarize(report, errorLines);
 	}
 
-	private void launch(ChildProcesses children, ZooKeeperProcess zookeeper, FencedRegister register)
+	private void launch(ChildProcesses children, ZooKeeperServer zookeeper, FencedRegister register)
 			throws IOException {
 		String id = "app-" + (++this.launched);
-		ZooKeeperProxy proxy = new ZooKeeperProxy(id, zookeeper.port());
-		List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k",
-				"-cp", this.options.classpath(), "dev.zkleader.fault.app.FaultTestApplication",
-				"--leader.participant-id=" + id, "--leader.zookeeper.connect-string=" + proxy.connectString(),
-				"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
-				"--fault.register-url=" + register.url());
-		Process process = children.start(command, this.logs.resolve(id + ".log"));
+		TcpProxy proxy = new TcpProxy(id, zookeeper.clientPort());
+		List<String> command = Jvm.command(
+				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k"),
+				this.options.classpath(), "dev.zkleader.fault.app.FaultTestApplication",
+				List.of("--leader.participant-id=" + id, "--leader.zookeeper.connect-string=" + proxy.connectString(),
+						"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
+						"--fault.register-url=" + register.url()));
+		ChildProcess process = children.start(id, command, Output.toFile(this.logs.resolve(id + ".log")));
 		this.instances.put(id, new Instance(id, process, proxy));
 	}
 
@@ -169,7 +167,7 @@ public final class FaultSuite {
 		return true;
 	}
 
-	private void nemesis(ChildProcesses children, ZooKeeperProcess zookeeper, FencedRegister register)
+	private void nemesis(ChildProcesses children, ZooKeeperServer zookeeper, FencedRegister register)
 			throws IOException {
 		List<FaultKind> bag = new ArrayList<>();
 		for (int number = 1; number <= this.options.faults(); number++) {
@@ -201,7 +199,7 @@ public final class FaultSuite {
 					this.options.faults(), kind, fault.victim(), action(fault), recovery.participant(),
 					recovery.token(), recovery.start() - fault.measuredFrom(),
 					(kind == FaultKind.ZK_RESTART) ? "ZooKeeper served again" : "the injection"));
-			Pacing.sleep(Duration.ofMillis(300 + this.random.nextInt(700)));
+			Pause.millis(300 + this.random.nextInt(700));
 		}
 	}
 
@@ -216,26 +214,26 @@ public final class FaultSuite {
 	}
 
 	private Fault inject(int number, FaultKind kind, Instance victim, long token, ChildProcesses children,
-			ZooKeeperProcess zookeeper, FencedRegister register) throws IOException {
+			ZooKeeperServer zookeeper, FencedRegister register) throws IOException {
 		Duration hold = this.options.sessionTimeout().plusMillis(500 + this.random.nextInt(1000));
 		long injected = System.currentTimeMillis();
 		switch (kind) {
 			case KILL -> {
-				ChildProcesses.kill(victim.process());
+				victim.process().kill();
 				victim.closeProxy();
 				this.instances.remove(victim.id());
 				launch(children, zookeeper, register);
 				return new Fault(number, kind, victim.id(), token, injected, injected, injected);
 			}
 			case PAUSE -> {
-				ChildProcesses.signal(victim.process(), "STOP");
-				Pacing.sleep(hold);
-				ChildProcesses.signal(victim.process(), "CONT");
+				victim.process().pause();
+				Pause.of(hold);
+				victim.process().resume();
 				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
 			}
 			case PARTITION -> {
 				victim.proxy().cut();
-				Pacing.sleep(hold);
+				Pause.of(hold);
 				victim.proxy().restore();
 				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
 			}
@@ -413,21 +411,6 @@ public final class FaultSuite {
 		return Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis();
 	}
 
-	static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-	}
-
 	/**
 	 * One running instance of the test application.
 	 *
@@ -435,12 +418,12 @@ public final class FaultSuite {
 	 * @param process its JVM
 	 * @param proxy its way to ZooKeeper
 	 */
-	private record Instance(String id, Process process, ZooKeeperProxy proxy) {
+	private record Instance(String id, ChildProcess process, TcpProxy proxy) {
 
 		void heal() {
 			this.proxy.restore();
 			if (this.process.isAlive()) {
-				ChildProcesses.signal(this.process, "CONT");
+				this.process.resume();
 			}
 		}
 

@@ -5,50 +5,49 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zkleader.Leadership;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.zkleader.test.EmbeddedZooKeeper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the sample application, with web servers on random ports, on a real
- * ZooKeeper server. The instance's end is recorded instead of performed here (the
+ * ZooKeeper server: the starter's own {@link EmbeddedZooKeeper}, in this test's context,
+ * which holds nothing else. The instance's end is recorded instead of performed here (the
  * failover demo test ends real processes).
  */
+@SpringBootTest(classes = SampleApplicationTests.ZooKeeperOnly.class, webEnvironment = WebEnvironment.NONE)
+@EmbeddedZooKeeper
+@DirtiesContext
 class SampleApplicationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private static TestingServer server;
+	@Value("${leader.zookeeper.connect-string}")
+	private String connectString;
 
 	private final List<Instance> instances = new ArrayList<>();
 
 	private String path;
-
-	@BeforeAll
-	static void startZooKeeper() throws Exception {
-		server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 200, -1), true);
-	}
-
-	@AfterAll
-	static void stopZooKeeper() throws Exception {
-		server.close();
-	}
 
 	@BeforeEach
 	void choosePath(TestInfo test) {
@@ -65,7 +64,7 @@ class SampleApplicationTests {
 		// Command-line arguments, as an operator would pass them: they override
 		// application.yml.
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--leader.zookeeper.connect-string=" + server.getConnectString(), "--leader.participant-id=" + id,
+				"--leader.zookeeper.connect-string=" + this.connectString, "--leader.participant-id=" + id,
 				"--leader.path=" + this.path, "--leader.zookeeper.session-timeout=3s"));
 		List.of(properties).forEach((property) -> args.add("--" + property));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
@@ -124,10 +123,26 @@ class SampleApplicationTests {
 		start("one", "sample.crash-after-leading=300ms");
 		start("two", "sample.crash-after-leading=300ms");
 		Instance leader = awaitLeader();
+		Instant leaderSince = leader.leadership().leaderSince().orElseThrow();
+		Instance follower = this.instances.stream().filter((instance) -> instance != leader).findFirst().get();
+		// The follower takes part in the election, armed alike: it could lead.
+		await().atMost(PATIENCE).until(() -> follower.leadership().participants().size() == 2);
 		await().atMost(PATIENCE).until(() -> leader.terminator.crashes.get() == 1);
 		assertThat(leader.terminator.exits).hasValue(0);
-		assertThat(this.instances).filteredOn((instance) -> instance != leader)
-			.allSatisfy((instance) -> assertThat(instance.terminator.crashes).hasValue(0));
+		assertThat(leader.terminator.crashedAt.get()).isAfterOrEqualTo(leaderSince.plusMillis(250));
+		// Well past its own delay, the follower that has not led has not crashed.
+		await().during(Duration.ofSeconds(1))
+			.atMost(PATIENCE)
+			.until(() -> !follower.leads() && follower.terminator.crashes.get() == 0);
+
+		// End the leader as the crash would have: now the follower leads, and crashes
+		// only after it has led for its delay.
+		leader.context().close();
+		await().atMost(PATIENCE).until(follower::leads);
+		Instant followerSince = follower.leadership().leaderSince().orElseThrow();
+		await().atMost(PATIENCE).until(() -> follower.terminator.crashes.get() == 1);
+		assertThat(follower.terminator.crashedAt.get()).isAfterOrEqualTo(followerSince.plusMillis(250));
+		assertThat(follower.terminator.exits).hasValue(0);
 	}
 
 	@Test
@@ -139,20 +154,28 @@ class SampleApplicationTests {
 
 	@Test
 	void revokedLeadershipCancelsThePendingEnd() {
-		Instance first = start("one", "sample.crash-after-leading=2s");
+		// Both run before the armed one leads, so that no start-up comes between its
+		// grant and its yield: the yield comes well before its end is due.
+		Instance other = start("two");
+		await().atMost(PATIENCE).until(other::leads);
+		Instance first = start("one", "sample.crash-after-leading=3s");
+		await().atMost(PATIENCE).until(() -> other.leadership().participants().size() == 2);
+		assertThat(other.leadership().yieldLeadership()).isTrue();
 		await().atMost(PATIENCE).until(first::leads);
-		start("two");
-		Leadership leadership = first.context.getBean(Leadership.class);
-		await().atMost(PATIENCE).until(() -> leadership.participants().size() == 2);
-		assertThat(leadership.yieldLeadership()).isTrue();
-		awaitLeader();
-		await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> first.terminator.crashes.get() == 0);
+		assertThat(first.leadership().yieldLeadership()).isTrue();
+		await().atMost(PATIENCE).until(other::leads);
+		// Past the moment the end was due.
+		await().during(Duration.ofSeconds(4)).atMost(PATIENCE).until(() -> first.terminator.crashes.get() == 0);
 	}
 
 	private record Instance(String id, ConfigurableApplicationContext context, RecordingTerminator terminator) {
 
 		boolean leads() {
-			return this.context.isActive() && this.context.getBean(Leadership.class).isLeader();
+			return this.context.isActive() && leadership().isLeader();
+		}
+
+		Leadership leadership() {
+			return this.context.getBean(Leadership.class);
 		}
 
 		LeaderJob job() {
@@ -181,14 +204,22 @@ class SampleApplicationTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class ZooKeeperOnly {
+
+	}
+
 	static class RecordingTerminator implements Terminator {
 
 		final AtomicInteger crashes = new AtomicInteger();
+
+		final AtomicReference<Instant> crashedAt = new AtomicReference<>();
 
 		final AtomicInteger exits = new AtomicInteger();
 
 		@Override
 		public void crash() {
+			this.crashedAt.compareAndSet(null, Instant.now());
 			this.crashes.incrementAndGet();
 		}
 

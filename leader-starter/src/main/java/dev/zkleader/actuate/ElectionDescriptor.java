@@ -1,10 +1,10 @@
 package dev.zkleader.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.zkleader.election.Election;
-import org.apache.curator.framework.state.ConnectionState;
+import dev.zkleader.election.ElectionSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,18 +18,20 @@ import org.jspecify.annotations.Nullable;
  * @param participants all participants in queue order (the first one leads)
  * @param fencingToken the current leadership's fencing token, when this instance leads
  * @param leaderSince when this instance's leadership began, when it leads
- * @param connectionState the last ZooKeeper connection state this election heard of
+ * @param leaseRemaining how long the leadership lasts without another confirmation from
+ * ZooKeeper, when this instance leads
+ * @param connectionState the ZooKeeper connection state
+ * @param yielding whether a yield asked for by this request is under way
  */
 public record ElectionDescriptor(String name, String path, String participantId, boolean leader,
 		@Nullable String leaderId, List<String> participants, @Nullable Long fencingToken,
-		@Nullable Instant leaderSince, String connectionState) {
+		@Nullable Instant leaderSince, @Nullable Duration leaseRemaining, String connectionState, boolean yielding) {
 
-	static ElectionDescriptor of(Election election) {
-		ConnectionState connection = election.connectionState();
-		return new ElectionDescriptor(election.election(), election.path(), election.participantId(),
-				election.isLeader(), election.leaderId().orElse(null), election.participants(),
-				election.fencingToken().isPresent() ? election.fencingToken().getAsLong() : null,
-				election.leaderSince().orElse(null), (connection != null) ? connection.name() : "NOT_CONNECTED");
+	static ElectionDescriptor of(ElectionSnapshot snapshot, List<String> participants, boolean yielding) {
+		String leaderId = snapshot.leader() ? snapshot.participantId() : participants.stream().findFirst().orElse(null);
+		return new ElectionDescriptor(snapshot.name(), snapshot.path(), snapshot.participantId(), snapshot.leader(),
+				leaderId, participants, snapshot.fencingToken(), snapshot.leaderSince(), snapshot.leaseRemaining(),
+				snapshot.connection(), yielding);
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.zkleader.actuate;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.zkleader.election.Election;
 import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.election.ElectionSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -32,23 +32,25 @@ public class LeaderEndpoint {
 	@ReadOperation
 	public ElectionsDescriptor elections() {
 		Map<String, ElectionDescriptor> descriptors = new TreeMap<>();
-		this.elections.elections().forEach((name, election) -> descriptors.put(name, ElectionDescriptor.of(election)));
-		return new ElectionsDescriptor(descriptors);
+		this.elections.snapshots().forEach((name, snapshot) -> descriptors.put(name, describe(snapshot, false)));
+		int leaderships = (int) descriptors.values().stream().filter(ElectionDescriptor::leader).count();
+		return new ElectionsDescriptor(leaderships, descriptors);
 	}
 
 	@ReadOperation
 	public @Nullable ElectionDescriptor election(@Selector String name) {
-		Election election = this.elections.find(name);
-		return (election != null) ? ElectionDescriptor.of(election) : null;
+		ElectionSnapshot snapshot = this.elections.snapshot(name);
+		return (snapshot != null) ? describe(snapshot, false) : null;
 	}
 
 	/**
 	 * Acts on one election. The only action is {@code yield}: step down and rejoin at the
-	 * back of the queue, so that another instance takes over.
+	 * back of the queue, so that another instance takes over. Returns at once; the yield
+	 * drains running leader-only calls in the background, as a shutdown does.
 	 * @param name the election
 	 * @param action {@code yield}
-	 * @return the election's state after the action, or {@code null} (404) for an unknown
-	 * election
+	 * @return the election's state when the yield began, or {@code null} (404) for an
+	 * unknown election
 	 */
 	@WriteOperation
 	public @Nullable ElectionDescriptor act(@Selector String name, String action) {
@@ -56,20 +58,25 @@ public class LeaderEndpoint {
 			throw new InvalidEndpointRequestException("Unknown action '" + action + "': the only action is 'yield'",
 					"Unknown action");
 		}
-		Election election = this.elections.find(name);
-		if (election == null) {
+		ElectionSnapshot snapshot = this.elections.snapshot(name);
+		if (snapshot == null) {
 			return null;
 		}
-		election.yieldLeadership();
-		return ElectionDescriptor.of(election);
+		return describe(snapshot, this.elections.yieldInBackground(name));
+	}
+
+	private ElectionDescriptor describe(ElectionSnapshot snapshot, boolean yielding) {
+		return ElectionDescriptor.of(snapshot, this.elections.participants(snapshot.name()), yielding);
 	}
 
 	/**
 	 * All elections of this instance.
 	 *
+	 * @param leaderships how many of them this instance leads
 	 * @param elections the elections by name
 	 */
-	public record ElectionsDescriptor(Map<String, ElectionDescriptor> elections) implements OperationResponseBody {
+	public record ElectionsDescriptor(int leaderships,
+			Map<String, ElectionDescriptor> elections) implements OperationResponseBody {
 	}
 
 }

@@ -1,12 +1,12 @@
 package dev.zkleader.actuate;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.zkleader.election.Election;
 import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.election.ElectionSnapshot;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.state.ConnectionState;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -14,8 +14,9 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * UP while connected to ZooKeeper, whether this instance leads or follows (a follower is
- * healthy); DOWN when the session is lost or no connection was ever made; UNKNOWN while
- * the connection is suspended and may yet return.
+ * healthy); UNKNOWN while the connection is suspended and may yet return; DOWN when the
+ * session is lost or no connection was ever made. Reads local state only, so frequent
+ * probes never reach ZooKeeper.
  */
 public class LeaderHealthIndicator extends AbstractHealthIndicator {
 
@@ -31,42 +32,27 @@ public class LeaderHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		ConnectionState connection = lastConnectionState();
-		boolean connected = this.client.getZookeeperClient().isConnected();
-		if (connected) {
-			builder.up();
+		Map<String, ElectionSnapshot> snapshots = this.elections.snapshots();
+		String connection = this.client.getZookeeperClient().isConnected() ? "CONNECTED"
+				: snapshots.values().stream().map(ElectionSnapshot::connection).findFirst().orElse("NOT_CONNECTED");
+		switch (connection) {
+			case "CONNECTED" -> builder.up();
+			case "SUSPENDED" -> builder.status(Status.UNKNOWN);
+			default -> builder.down();
 		}
-		else if (connection == ConnectionState.SUSPENDED) {
-			builder.status(Status.UNKNOWN);
-		}
-		else {
-			builder.down();
-		}
-		builder.withDetail("connection",
-				connected ? "CONNECTED" : (connection != null) ? connection.name() : "NOT_CONNECTED");
+		builder.withDetail("connection", connection);
 		Map<String, Object> details = new TreeMap<>();
-		this.elections.elections().forEach((name, election) -> details.put(name, details(election, connected)));
+		snapshots.forEach((name, snapshot) -> details.put(name, details(snapshot)));
 		builder.withDetail("elections", details);
 	}
 
-	private ConnectionState lastConnectionState() {
-		return this.elections.elections()
-			.values()
-			.stream()
-			.map(Election::connectionState)
-			.filter((state) -> state != null)
-			.findFirst()
-			.orElse(null);
-	}
-
-	// Only a connected follower asks ZooKeeper who leads, so a health check never waits
-	// on a dead server.
-	private static Map<String, Object> details(Election election, boolean connected) {
+	private static Map<String, Object> details(ElectionSnapshot snapshot) {
 		Map<String, Object> details = new TreeMap<>();
-		details.put("path", election.path());
-		details.put("role", election.isLeader() ? "leader" : "follower");
-		if (connected || election.isLeader()) {
-			election.leaderId().ifPresent((id) -> details.put("leader", id));
+		details.put("path", snapshot.path());
+		details.put("role", snapshot.leader() ? "leader" : "follower");
+		Duration lease = snapshot.leaseRemaining();
+		if (lease != null) {
+			details.put("leaseRemaining", lease.toString());
 		}
 		return details;
 	}

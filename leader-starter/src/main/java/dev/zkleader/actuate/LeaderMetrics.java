@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 import dev.zkleader.LeadershipEvent;
 import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.LeadershipRevokedEvent;
-import dev.zkleader.election.Election;
 import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.election.ElectionSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionStateListener;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
@@ -27,6 +29,7 @@ import org.springframework.context.event.EventListener;
  * Micrometer metrics of every election, tagged {@code election}:
  * <ul>
  * <li>{@code leader.status}: 1 while this instance leads, else 0;</li>
+ * <li>{@code leader.leaderships}: how many elections this instance leads (untagged);</li>
  * <li>{@code leader.transitions}: leadership changes, tagged {@code change}
  * ({@code granted} or {@code revoked}) and {@code reason};</li>
  * <li>{@code leader.tenure}: how long each leadership lasted;</li>
@@ -37,6 +40,7 @@ import org.springframework.context.event.EventListener;
  * <li>{@code leader.zookeeper.connection.changes}: ZooKeeper connection state changes,
  * tagged {@code state}.</li>
  * </ul>
+ * Every meter reads the elections' local snapshots.
  */
 public class LeaderMetrics implements MeterBinder {
 
@@ -48,7 +52,7 @@ public class LeaderMetrics implements MeterBinder {
 
 	private final Map<String, Instant> grantedAt = new ConcurrentHashMap<>();
 
-	private volatile MeterRegistry registry;
+	private volatile @Nullable MeterRegistry registry;
 
 	public LeaderMetrics(ElectionRegistry elections, CuratorFramework client) {
 		this.elections = elections;
@@ -58,7 +62,10 @@ public class LeaderMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		this.elections.elections().values().forEach(this::bindElection);
+		this.elections.names().forEach((name) -> bindElection(registry, name));
+		Gauge.builder("leader.leaderships", this.elections, ElectionRegistry::leaderships)
+			.description("How many elections this instance leads")
+			.register(registry);
 		ConnectionStateListener listener = (source, state) -> Counter.builder("leader.zookeeper.connection.changes")
 			.description("ZooKeeper connection state changes")
 			.tag("state", state.name())
@@ -67,30 +74,38 @@ public class LeaderMetrics implements MeterBinder {
 		this.client.getConnectionStateListenable().addListener(listener);
 	}
 
-	private void bindElection(Election election) {
-		MeterRegistry registry = this.registry;
-		if (registry == null || !this.bound.add(election.election())) {
+	private void bindElection(MeterRegistry registry, String name) {
+		if (!this.bound.add(name)) {
 			return;
 		}
-		String name = election.election();
-		Gauge.builder("leader.status", election, (e) -> e.isLeader() ? 1 : 0)
+		Gauge.builder("leader.status", this.elections, read(name, (snapshot) -> snapshot.leader() ? 1 : 0))
 			.description("1 while this instance leads the election, else 0")
 			.tag("election", name)
 			.register(registry);
-		FunctionCounter.builder("leader.only.invocations", election, Election::executedCalls)
+		FunctionCounter.builder("leader.only.invocations", this.elections, read(name, ElectionSnapshot::executedCalls))
 			.description("@LeaderOnly calls")
 			.tags("election", name, "outcome", "executed")
 			.register(registry);
-		FunctionCounter.builder("leader.only.invocations", election, Election::skippedCalls)
+		FunctionCounter.builder("leader.only.invocations", this.elections, read(name, ElectionSnapshot::skippedCalls))
 			.description("@LeaderOnly calls")
 			.tags("election", name, "outcome", "skipped")
 			.register(registry);
 	}
 
+	private static ToDoubleFunction<ElectionRegistry> read(String name, ToDoubleFunction<ElectionSnapshot> value) {
+		return (elections) -> {
+			ElectionSnapshot snapshot = elections.snapshot(name);
+			return (snapshot != null) ? value.applyAsDouble(snapshot) : 0;
+		};
+	}
+
 	// Named elections are joined when the context starts, after the binder was bound.
 	@EventListener
 	void onContextRefreshed(ContextRefreshedEvent event) {
-		this.elections.elections().values().forEach(this::bindElection);
+		MeterRegistry current = this.registry;
+		if (current != null) {
+			this.elections.names().forEach((name) -> bindElection(current, name));
+		}
 	}
 
 	// Events arrive on the election's thread, in order, so a granted event always
@@ -101,17 +116,15 @@ public class LeaderMetrics implements MeterBinder {
 		if (registry == null) {
 			return;
 		}
-		Election election = this.elections.find(event.getElection());
-		if (election != null) {
-			bindElection(election);
-		}
+		bindElection(registry, event.getElection());
 		if (event instanceof LeadershipGrantedEvent granted) {
 			transition(registry, event, "granted", "none");
 			this.grantedAt.put(event.getElection(), granted.getTime());
-			if (election != null) {
+			ElectionSnapshot snapshot = this.elections.snapshot(event.getElection());
+			if (snapshot != null) {
 				timer(registry, "leader.acquisition", "Time from joining the election to being granted leadership",
 						event)
-					.record(nonNegative(Duration.between(election.waitingSince(), granted.getTime())));
+					.record(nonNegative(Duration.between(snapshot.waitingSince(), granted.getTime())));
 			}
 		}
 		else if (event instanceof LeadershipRevokedEvent revoked) {

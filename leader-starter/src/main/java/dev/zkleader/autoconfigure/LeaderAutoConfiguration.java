@@ -5,27 +5,23 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
 import dev.zkleader.LeaderElections;
-import dev.zkleader.election.ConnectionLossPolicy;
-import dev.zkleader.election.Election;
+import dev.zkleader.Leadership;
+import dev.zkleader.election.BalanceSettings;
 import dev.zkleader.election.ElectionRegistry;
 import dev.zkleader.election.ElectionSettings;
-import dev.zkleader.election.PauseDetector;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
-import org.apache.curator.framework.state.ConnectionStateErrorPolicy;
-import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
-import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,20 +47,12 @@ public final class LeaderAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(LeaderAutoConfiguration.class);
 
-	private final String path;
+	private final ElectionPaths paths;
 
+	// The properties validate themselves as they are bound; the paths of all elections
+	// together are checked here.
 	LeaderAutoConfiguration(LeaderProperties properties, Environment environment) {
-		LeaderPropertiesValidator.validate(properties);
-		this.path = electionPath(properties, environment);
-	}
-
-	private static String electionPath(LeaderProperties properties, Environment environment) {
-		if (properties.getPath() != null) {
-			return properties.getPath();
-		}
-		String path = "/leader-election/" + environment.getProperty("spring.application.name", LeaderElections.DEFAULT);
-		LeaderPropertiesValidator.validatePath("spring.application.name", path);
-		return path;
+		this.paths = ElectionPaths.of(properties, environment);
 	}
 
 	@Bean
@@ -94,11 +82,10 @@ public final class LeaderAutoConfiguration {
 		builder.connectString(connectString);
 		map.from(zookeeper::getSessionTimeout).asInt(Duration::toMillis).to(builder::sessionTimeoutMs);
 		map.from(zookeeper::connectionTimeoutOrDefault).asInt(Duration::toMillis).to(builder::connectionTimeoutMs);
-		map.from(zookeeper::getNamespace).as(LeaderPropertiesValidator::stripLeadingSlash).to(builder::namespace);
+		map.from(zookeeper::namespaceWithoutLeadingSlash).to(builder::namespace);
 		LeaderProperties.Retry retry = zookeeper.getRetry();
 		builder.retryPolicy(new ExponentialBackoffRetry((int) retry.getBaseSleep().toMillis(), retry.getMaxRetries(),
 				(int) retry.getMaxSleep().toMillis()));
-		builder.connectionStateErrorPolicy(errorPolicy(properties.getConnectionLoss()));
 		boolean authenticates = authorize(builder, connectionDetails);
 		ZooKeeperAcl acl = zookeeper.getAcl();
 		if (acl == null) {
@@ -137,12 +124,6 @@ public final class LeaderAutoConfiguration {
 		return credentials != null;
 	}
 
-	// The latch drops leadership on the states this policy calls errors.
-	private static ConnectionStateErrorPolicy errorPolicy(ConnectionLossPolicy connectionLoss) {
-		return (connectionLoss == ConnectionLossPolicy.LOST) ? new SessionConnectionStateErrorPolicy()
-				: new StandardConnectionStateErrorPolicy();
-	}
-
 	private static void awaitFirstConnection(CuratorFramework client, String connectString,
 			LeaderProperties.Zookeeper zookeeper) throws InterruptedException {
 		Duration wait = zookeeper.getStartupWait();
@@ -158,44 +139,39 @@ public final class LeaderAutoConfiguration {
 				+ "(set leader.zookeeper.fail-fast=true to fail start-up instead)");
 	}
 
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	PauseDetector leaderPauseDetector(LeaderProperties properties) {
-		// ZooKeeper may expire a session after about two thirds of its timeout without a
-		// ping; a third is safe.
-		return new PauseDetector(properties.getZookeeper().getSessionTimeout().dividedBy(3));
-	}
-
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(LeaderElections.class)
 	ElectionRegistry leaderElections(CuratorFramework curatorFramework, LeaderProperties properties,
-			Environment environment, ApplicationEventPublisher publisher, PauseDetector pauseDetector,
-			ObjectProvider<LeaderOnlyAdvisor> advisor) {
-		Function<String, Election> factory = (name) -> new Election(curatorFramework,
-				settings(name, properties, environment), publisher, pauseDetector);
+			Environment environment, ApplicationEventPublisher publisher, ObjectProvider<LeaderOnlyAdvisor> advisor) {
 		Supplier<Set<String>> declared = () -> {
 			Set<String> names = new LinkedHashSet<>(properties.getElections().keySet());
 			advisor.ifAvailable((available) -> names.addAll(available.declaredElections()));
 			return names;
 		};
-		return new ElectionRegistry(factory, declared);
+		return new ElectionRegistry(curatorFramework, publisher, (name) -> settings(name, properties, environment),
+				declared, balance(properties));
+	}
+
+	private static BalanceSettings balance(LeaderProperties properties) {
+		LeaderProperties.Balance balance = properties.getBalance();
+		Map<String, LeaderProperties.ElectionProperties> elections = properties.getElections();
+		return new BalanceSettings(balance.isEnabled(), balance.getSettleDelay(), balance.getMinTenure(),
+				balance.getTolerance(), (name) -> !LeaderElections.DEFAULT.equals(name)
+						&& (!elections.containsKey(name) || elections.get(name).isBalance()));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	Election leaderElection(ElectionRegistry leaderElections) {
+	@ConditionalOnMissingBean(Leadership.class)
+	Leadership leaderElection(LeaderElections leaderElections) {
 		return leaderElections.get(LeaderElections.DEFAULT);
 	}
 
 	private ElectionSettings settings(String name, LeaderProperties properties, Environment environment) {
 		LeaderProperties.ElectionProperties named = properties.getElections().get(name);
-		String path = this.path;
+		String path = this.paths.path(name);
 		String participantId = properties.getParticipantId();
-		if (!LeaderElections.DEFAULT.equals(name)) {
-			path = (named != null && named.getPath() != null) ? named.getPath() : this.path + "/" + name;
-			if (named != null && named.getParticipantId() != null) {
-				participantId = named.getParticipantId();
-			}
+		if (named != null && named.getParticipantId() != null) {
+			participantId = named.getParticipantId();
 		}
 		String configuredId = participantId;
 		return new ElectionSettings(name, path,

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -71,10 +72,10 @@ public final class LeaderOnlyAutoConfiguration {
 			advisor.ifAvailable((available) -> named.addAll(available.declaredElections()));
 			named.remove(LeaderElections.DEFAULT);
 			if (!named.isEmpty()) {
-				throw new InvalidLeaderPropertyException("leader.enabled", false,
-						"@LeaderOnly methods name the elections " + named + ", but leader election is disabled",
-						"set leader.enabled=true to run those elections, or remove the names from @LeaderOnly "
-								+ "(unnamed @LeaderOnly methods are skipped while election is off)");
+				throw new InvalidConfigurationPropertyValueException("leader.enabled", false,
+						"@LeaderOnly methods name the elections " + named + ", but leader election is disabled; "
+								+ "set leader.enabled=true to run those elections, or remove the names from "
+								+ "@LeaderOnly (unnamed @LeaderOnly methods are skipped while election is off)");
 			}
 		};
 	}

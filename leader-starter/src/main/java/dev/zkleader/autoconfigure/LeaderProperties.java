@@ -8,12 +8,16 @@ import dev.zkleader.election.ConnectionLossPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration properties for ZooKeeper leader election.
+ * Configuration properties for ZooKeeper leader election. Validated while they are bound
+ * (they validate themselves), so that a bad value fails start-up with Spring Boot's
+ * binding analysis: the property, its value, where it was set and the fix.
  */
 @ConfigurationProperties("leader")
-public class LeaderProperties {
+public class LeaderProperties implements Validator {
 
 	/**
 	 * Whether leader election is enabled. When disabled, no ZooKeeper client is created
@@ -36,11 +40,12 @@ public class LeaderProperties {
 	private @Nullable String participantId;
 
 	/**
-	 * When a dropped ZooKeeper connection ends leadership: 'suspended' (as soon as the
-	 * connection is suspended: no window with two leaders) or 'lost' (only when the
-	 * session is lost: rides out short blips).
+	 * When a dropped ZooKeeper connection ends leadership: 'lease' (when the lease runs
+	 * out, half the negotiated session timeout after ZooKeeper last confirmed it: rides
+	 * out server restarts and short blips, and ends before another instance can take
+	 * over) or 'suspended' (as soon as the connection is suspended).
 	 */
-	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.SUSPENDED;
+	private ConnectionLossPolicy connectionLoss = ConnectionLossPolicy.LEASE;
 
 	/**
 	 * Whether a running @LeaderOnly call is interrupted when leadership is revoked.
@@ -56,6 +61,8 @@ public class LeaderProperties {
 	private Map<String, ElectionProperties> elections = new LinkedHashMap<>();
 
 	private final Shutdown shutdown = new Shutdown();
+
+	private final Balance balance = new Balance();
 
 	private final Zookeeper zookeeper = new Zookeeper();
 
@@ -111,8 +118,24 @@ public class LeaderProperties {
 		return this.shutdown;
 	}
 
+	public Balance getBalance() {
+		return this.balance;
+	}
+
 	public Zookeeper getZookeeper() {
 		return this.zookeeper;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return LeaderPropertiesValidator.supports(type);
+	}
+
+	// Called for this object and for each nested one as it is bound, so that each error
+	// names its own property and where it was set.
+	@Override
+	public void validate(Object target, Errors errors) {
+		LeaderPropertiesValidator.validate(target, errors);
 	}
 
 	/**
@@ -122,7 +145,9 @@ public class LeaderProperties {
 
 		/**
 		 * ZooKeeper path of this election. Defaults to the default election's path
-		 * followed by /<name>.
+		 * followed by .<name> (for example /leader-election/billing.reports), beside the
+		 * default election's path, never inside it. No two elections' paths may be equal
+		 * or lie one inside the other.
 		 */
 		private @Nullable String path;
 
@@ -130,6 +155,12 @@ public class LeaderProperties {
 		 * Id of this instance in this election. Defaults to leader.participant-id.
 		 */
 		private @Nullable String participantId;
+
+		/**
+		 * Whether this election's leadership is spread with the others' when
+		 * leader.balance.enabled is true.
+		 */
+		private boolean balance = true;
 
 		public @Nullable String getPath() {
 			return this.path;
@@ -145,6 +176,77 @@ public class LeaderProperties {
 
 		public void setParticipantId(@Nullable String participantId) {
 			this.participantId = participantId;
+		}
+
+		public boolean isBalance() {
+			return this.balance;
+		}
+
+		public void setBalance(boolean balance) {
+			this.balance = balance;
+		}
+
+	}
+
+	/**
+	 * Spreading the leaderships of named elections across instances.
+	 */
+	public static class Balance {
+
+		/**
+		 * Whether an instance that leads more than its fair share of the named elections
+		 * (the elections it takes part in divided by the instances it sees, rounded up)
+		 * yields the surplus, one at a time, to the instance that leads the fewest.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long to wait between two balancing steps, so that the elections settle
+		 * after each change.
+		 */
+		private Duration settleDelay = Duration.ofSeconds(5);
+
+		/**
+		 * How long an instance leads an election before it may yield it to balance.
+		 */
+		private Duration minTenure = Duration.ofSeconds(30);
+
+		/**
+		 * How many leaderships an instance may lead above its fair share (or below it)
+		 * before a balancing step is taken.
+		 */
+		private int tolerance;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getSettleDelay() {
+			return this.settleDelay;
+		}
+
+		public void setSettleDelay(Duration settleDelay) {
+			this.settleDelay = settleDelay;
+		}
+
+		public Duration getMinTenure() {
+			return this.minTenure;
+		}
+
+		public void setMinTenure(Duration minTenure) {
+			this.minTenure = minTenure;
+		}
+
+		public int getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(int tolerance) {
+			this.tolerance = tolerance;
 		}
 
 	}
@@ -298,6 +400,14 @@ public class LeaderProperties {
 
 		public Ssl getSsl() {
 			return this.ssl;
+		}
+
+		@Nullable String namespaceWithoutLeadingSlash() {
+			return (this.namespace != null) ? withoutLeadingSlash(this.namespace) : null;
+		}
+
+		static String withoutLeadingSlash(String namespace) {
+			return namespace.startsWith("/") ? namespace.substring(1) : namespace;
 		}
 
 		Duration connectionTimeoutOrDefault() {

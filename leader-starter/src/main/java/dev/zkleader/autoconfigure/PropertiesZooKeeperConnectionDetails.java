@@ -2,6 +2,7 @@ package dev.zkleader.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -33,17 +34,19 @@ class PropertiesZooKeeperConnectionDetails implements ZooKeeperConnectionDetails
 			return null;
 		}
 		if (this.sslBundles == null) {
-			throw new InvalidLeaderPropertyException(SSL_BUNDLE, name,
-					"the application has no SSL bundles (Spring Boot's SslAutoConfiguration is not active)",
-					"let SslAutoConfiguration run, or configure TLS with leader.zookeeper.tls.* instead");
+			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+					LeaderPropertiesValidator.reason(
+							"the application has no SSL bundles (Spring Boot's SslAutoConfiguration is not active)",
+							"let SslAutoConfiguration run, or configure TLS with leader.zookeeper.tls.* instead"));
 		}
 		try {
 			return this.sslBundles.getBundle(name);
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new InvalidLeaderPropertyException(SSL_BUNDLE, name, "no SSL bundle of that name is configured",
-					"define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
-							+ ", or name a bundle that exists");
+			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+					LeaderPropertiesValidator.reason("no SSL bundle of that name is configured",
+							"define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+									+ ", or name a bundle that exists"));
 		}
 	}
 

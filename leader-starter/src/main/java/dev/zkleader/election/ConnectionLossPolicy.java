@@ -6,17 +6,20 @@ package dev.zkleader.election;
 public enum ConnectionLossPolicy {
 
 	/**
-	 * Leadership ends as soon as the connection is suspended. Safe: another instance can
-	 * only take over after this session expires, and by then this instance has long
-	 * stopped.
+	 * Leadership lasts as long as its lease: up to half the negotiated session timeout
+	 * after ZooKeeper last confirmed it. A disconnection that ends with the same session
+	 * within the lease (a server restart, a move to another ensemble member, a short
+	 * network blip) goes unnoticed; a longer one ends leadership when the lease runs out,
+	 * before the session can expire and another instance can take over.
 	 */
-	SUSPENDED,
+	LEASE,
 
 	/**
-	 * Leadership survives a suspended connection and ends only when the session is lost.
-	 * Rides out short network blips, at the price of a window in which this instance acts
-	 * without knowing whether it still leads.
+	 * Leadership ends as soon as the connection is suspended, and returns when the same
+	 * session reconnects with its node still first. For users who want leader-only work
+	 * to stop at the first sign of trouble, at the price of interruptions on routine
+	 * ZooKeeper maintenance.
 	 */
-	LOST
+	SUSPENDED
 
 }

@@ -42,7 +42,10 @@ public final class LeaderOnlyObservations implements LeaderOnlyObserver {
 		return !this.registry.isNoop();
 	}
 
+	// Micrometer passes the method's result through as it is; a void or skipped-style
+	// method returns null, which its non-null generic signature does not say.
 	@Override
+	@SuppressWarnings("NullAway")
 	public @Nullable Object executed(String election, MethodInvocation invocation) throws Throwable {
 		return observation(election, invocation, false).observeChecked(invocation::proceed);
 	}

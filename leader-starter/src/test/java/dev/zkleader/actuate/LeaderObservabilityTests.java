@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.RevocationReason;
@@ -15,6 +17,9 @@ import dev.zkleader.autoconfigure.LeaderHealthContributorAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderMetricsAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.gate.LeaderWorkRun;
+import org.apache.curator.drivers.TracerDriver;
+import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,14 +81,44 @@ class LeaderObservabilityTests {
 				assertThat(before.fencingToken()).isPositive();
 				assertThat(before.leaderSince()).isNotNull();
 				assertThat(before.connectionState()).isEqualTo("CONNECTED");
+				assertThat(before.leaseRemaining()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(1500));
+				assertThat(before.yielding()).isFalse();
 				assertThat(endpoint.election("no-such-election")).isNull();
 				assertThatExceptionOfType(InvalidEndpointRequestException.class)
 					.isThrownBy(() -> endpoint.act("default", "abdicate"));
-				ElectionDescriptor after = endpoint.act("default", "yield");
+				ElectionDescriptor yielding = endpoint.act("default", "yield");
+				assertThat(yielding.yielding()).isTrue();
+				await().atMost(PATIENCE).until(() -> b.getBean(Leadership.class).isLeader());
+				ElectionDescriptor after = endpoint.election("default");
 				assertThat(after.leader()).isFalse();
 				assertThat(after.fencingToken()).isNull();
-				await().atMost(PATIENCE).until(() -> b.getBean(Leadership.class).isLeader());
+				assertThat(after.leaseRemaining()).isNull();
 				assertThat(b.getBean(LeaderEndpoint.class).election("default").leaderId()).isEqualTo("b");
+				assertThat(endpoint.act("default", "yield").yielding()).isFalse();
+			});
+		});
+	}
+
+	@Test
+	void yieldThroughTheEndpointAnswersAtOnceWhileRunningWorkDrains() {
+		instance("a", "/endpoint-yield").run((a) -> {
+			await().atMost(PATIENCE).until(() -> a.getBean(Leadership.class).isLeader());
+			instance("b", "/endpoint-yield").run((b) -> {
+				LeaderEndpoint endpoint = a.getBean(LeaderEndpoint.class);
+				await().atMost(PATIENCE).until(() -> endpoint.election("default").participants().size() == 2);
+				LeaderWorkRun running = a.getBean(ElectionRegistry.class).begin("default");
+				assertThat(running).isNotNull();
+				long asking = System.nanoTime();
+				assertThat(endpoint.act("default", "yield").yielding()).isTrue();
+				// The drain may take up to leader.shutdown.drain-timeout (10 s); the
+				// request
+				// does not wait for it.
+				assertThat(Duration.ofNanos(System.nanoTime() - asking)).isLessThan(Duration.ofSeconds(2));
+				await().during(Duration.ofMillis(500))
+					.atMost(PATIENCE)
+					.until(() -> !b.getBean(Leadership.class).isLeader());
+				running.end();
+				await().atMost(PATIENCE).until(() -> b.getBean(Leadership.class).isLeader());
 			});
 		});
 	}
@@ -107,9 +142,41 @@ class LeaderObservabilityTests {
 				assertThat(follower.getStatus()).isEqualTo(Status.UP);
 				assertThat(leader.getDetails()).containsEntry("connection", "CONNECTED");
 				assertThat(electionDetails(leader)).containsEntry("role", "leader")
-					.containsEntry("leader", "a")
-					.containsEntry("path", "/health");
-				assertThat(electionDetails(follower)).containsEntry("role", "follower").containsEntry("leader", "a");
+					.containsEntry("path", "/health")
+					.containsKey("leaseRemaining");
+				assertThat(electionDetails(follower)).containsEntry("role", "follower")
+					.doesNotContainKey("leaseRemaining");
+			});
+		});
+	}
+
+	@Test
+	void healthProbesOfAFollowerNeverAskZooKeeper() {
+		instance("a", "/health-local").run((a) -> {
+			await().atMost(PATIENCE).until(() -> a.getBean(Leadership.class).isLeader());
+			instance("b", "/health-local").run((b) -> {
+				await().atMost(PATIENCE).until(() -> b.getBean(Leadership.class).participants().size() == 2);
+				CuratorFramework client = b.getBean(CuratorFramework.class);
+				List<String> operations = new CopyOnWriteArrayList<>();
+				client.getZookeeperClient().setTracerDriver(new TracerDriver() {
+
+					@Override
+					public void addTrace(String name, long time, TimeUnit unit) {
+						operations.add(name);
+					}
+
+					@Override
+					public void addCount(String name, int increment) {
+					}
+
+				});
+				for (int i = 0; i < 20; i++) {
+					assertThat(b.getBean(LeaderHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+				}
+				// Only the lease's own background renewals may have gone out meanwhile.
+				assertThat(operations).noneMatch((name) -> name.contains("Foreground"));
+				b.getBean(Leadership.class).participants();
+				assertThat(operations).anyMatch((name) -> name.contains("Foreground"));
 			});
 		});
 	}

@@ -1,19 +1,22 @@
 package dev.zkleader.autoconfigure;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zkleader.CuratorFrameworkCustomizer;
+import dev.zkleader.LeaderElections;
+import dev.zkleader.LeaderOnly;
 import dev.zkleader.Leadership;
 import dev.zkleader.ZooKeeperInstances;
-import dev.zkleader.election.Election;
+import dev.zkleader.election.ConnectionLossPolicy;
+import dev.zkleader.election.ElectionRegistry;
+import dev.zkleader.election.ElectionSnapshot;
 import dev.zkleader.gate.LeaderOnlyAdvisor;
+import dev.zkleader.harness.net.LoopbackPorts;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.imps.CuratorFrameworkState;
-import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.retry.RetryOneTime;
@@ -29,6 +32,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,7 +58,7 @@ class LeaderAutoConfigurationTests {
 	void createsAStartedClientAndAnElectionWithDefaults() {
 		connected().withUserConfiguration(CapturingCustomizerConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(CuratorFramework.class)
-				.hasSingleBean(Election.class)
+				.hasSingleBean(Leadership.class)
 				.hasSingleBean(LeaderOnlyAdvisor.class);
 			assertThat(context.getBean(CuratorFramework.class).getState()).isEqualTo(CuratorFrameworkState.STARTED);
 			CuratorFrameworkFactory.Builder builder = context.getBean(CapturingCustomizer.class).builder.get();
@@ -66,10 +70,10 @@ class LeaderAutoConfigurationTests {
 				assertThat(retry.getBaseSleepTimeMs()).isEqualTo(1_000);
 				assertThat(retry.getN()).isEqualTo(3);
 			});
-			Election election = context.getBean(Election.class);
-			assertThat(election.path()).isEqualTo("/leader-election/default");
-			assertThat(election.participantId()).endsWith(":" + ProcessHandle.current().pid());
-			await().atMost(Duration.ofSeconds(30)).until(election::isLeader);
+			assertThat(defaultElection(context).path()).isEqualTo("/leader-election/default");
+			Leadership leadership = context.getBean(Leadership.class);
+			assertThat(leadership.participantId()).endsWith(":" + ProcessHandle.current().pid());
+			await().atMost(Duration.ofSeconds(30)).until(leadership::isLeader);
 		});
 	}
 
@@ -77,7 +81,7 @@ class LeaderAutoConfigurationTests {
 	void bindsEveryProperty() {
 		connected().withUserConfiguration(CapturingCustomizerConfiguration.class)
 			.withPropertyValues("leader.path=/elections/orders", "leader.participant-id=node-7",
-					"leader.connection-loss=lost", "leader.zookeeper.session-timeout=4s",
+					"leader.connection-loss=suspended", "leader.zookeeper.session-timeout=4s",
 					"leader.zookeeper.connection-timeout=2s", "leader.zookeeper.namespace=/team-a",
 					"leader.zookeeper.startup-wait=3s", "leader.zookeeper.fail-fast=true",
 					"leader.zookeeper.retry.base-sleep=250ms", "leader.zookeeper.retry.max-retries=7",
@@ -88,8 +92,6 @@ class LeaderAutoConfigurationTests {
 				assertThat(builder.getSessionTimeoutMs()).isEqualTo(4_000);
 				assertThat(builder.getConnectionTimeoutMs()).isEqualTo(2_000);
 				assertThat(builder.getNamespace()).isEqualTo("team-a");
-				assertThat(builder.getConnectionStateErrorPolicy())
-					.isInstanceOf(SessionConnectionStateErrorPolicy.class);
 				assertThat(builder.getRetryPolicy()).isInstanceOfSatisfying(ExponentialBackoffRetry.class, (retry) -> {
 					assertThat(retry.getBaseSleepTimeMs()).isEqualTo(250);
 					assertThat(retry.getN()).isEqualTo(7);
@@ -98,9 +100,9 @@ class LeaderAutoConfigurationTests {
 				assertThat(properties.getZookeeper().getStartupWait()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(properties.getZookeeper().isFailFast()).isTrue();
 				assertThat(properties.getZookeeper().getRetry().getMaxSleep()).isEqualTo(Duration.ofSeconds(2));
-				Election election = context.getBean(Election.class);
-				assertThat(election.path()).isEqualTo("/elections/orders");
-				assertThat(election.participantId()).isEqualTo("node-7");
+				assertThat(defaultElection(context).path()).isEqualTo("/elections/orders");
+				assertThat(properties.getConnectionLoss()).isEqualTo(ConnectionLossPolicy.SUSPENDED);
+				assertThat(context.getBean(Leadership.class).participantId()).isEqualTo("node-7");
 				assertThat(context.getBean(CuratorFramework.class).getNamespace()).isEqualTo("team-a");
 			});
 	}
@@ -120,7 +122,7 @@ class LeaderAutoConfigurationTests {
 						new ACL(ZooDefs.Perms.ALL, ZooDefs.Ids.AUTH_IDS),
 						new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
 				assertThat(builder.getZkClientConfig()).isNull();
-				await().atMost(Duration.ofSeconds(30)).until(context.getBean(Election.class)::isLeader);
+				await().atMost(Duration.ofSeconds(30)).until(context.getBean(Leadership.class)::isLeader);
 			});
 	}
 
@@ -159,7 +161,48 @@ class LeaderAutoConfigurationTests {
 	@Test
 	void namesTheDefaultPathAfterTheApplication() {
 		connected().withPropertyValues("spring.application.name=billing")
-			.run((context) -> assertThat(context.getBean(Election.class).path()).isEqualTo("/leader-election/billing"));
+			.run((context) -> assertThat(defaultElection(context).path()).isEqualTo("/leader-election/billing"));
+	}
+
+	@Test
+	void namedElectionsDefaultToASiblingOfTheDefaultElectionsPath() {
+		connected().withPropertyValues("leader.path=/sibling/billing").run((context) -> {
+			Leadership reports = context.getBean(LeaderElections.class).get("reports");
+			await().atMost(Duration.ofSeconds(30)).until(reports::isLeader);
+			CuratorFramework client = context.getBean(CuratorFramework.class);
+			assertThat(client.getChildren().forPath("/sibling/billing.reports")).singleElement()
+				.asString()
+				.contains("latch-");
+			assertThat(client.getChildren().forPath("/sibling")).containsExactlyInAnyOrder("billing",
+					"billing.reports");
+		});
+	}
+
+	// Inside the default path, the election "0" would put its parent node "0" among the
+	// default election's latch nodes, ahead of all of them: the default election would
+	// never have a leader.
+	@Test
+	void anElectionWhoseNameSortsBeforeLatchNodesLeavesTheDefaultElectionAlone() {
+		connected().withPropertyValues("leader.path=/sorting/orders").run((context) -> {
+			Leadership zero = context.getBean(LeaderElections.class).get("0");
+			Leadership defaultElection = context.getBean(Leadership.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> zero.isLeader() && defaultElection.isLeader());
+		});
+	}
+
+	@Test
+	void failsWhenAnElectionNamedOnlyByLeaderOnlyWouldNestWithAConfiguredOne() {
+		connected()
+			.withPropertyValues("leader.path=/nesting/orders",
+					"leader.elections.audit.path=/nesting/orders.reports/audit")
+			.withBean(ReportsWork.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("configuration property 'leader.elections.audit.path'")
+					.contains("lies inside the path /nesting/orders.reports of the election 'reports' (its default "
+							+ "path: leader.elections.reports.path is not set)");
+			});
 	}
 
 	@Test
@@ -168,9 +211,8 @@ class LeaderAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CuratorFramework.class);
 			CuratorFramework client = context.getBean(CuratorFramework.class);
 			assertThat(client).isSameAs(context.getBean(UserClientConfiguration.class).client);
-			Election election = context.getBean(Election.class);
-			await().atMost(Duration.ofSeconds(30)).until(election::isLeader);
-			assertThat(client.checkExists().forPath(election.path())).isNotNull();
+			await().atMost(Duration.ofSeconds(30)).until(context.getBean(Leadership.class)::isLeader);
+			assertThat(client.checkExists().forPath(defaultElection(context).path())).isNotNull();
 		});
 	}
 
@@ -184,7 +226,7 @@ class LeaderAutoConfigurationTests {
 	void disabledSwitchTurnsElectionOffAndKeepsTheGate(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("leader.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(CuratorFramework.class)
-				.doesNotHaveBean(Election.class)
+				.doesNotHaveBean(ElectionRegistry.class)
 				.hasSingleBean(LeaderOnlyAdvisor.class);
 			assertThat(context.getBean(Leadership.class).isLeader()).isFalse();
 			assertThat(output).containsOnlyOnce("leader.enabled=false");
@@ -193,7 +235,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void startsAsANonLeaderWhenZooKeeperIsDown(CapturedOutput output) throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms")
 			.run((context) -> {
@@ -205,7 +247,7 @@ class LeaderAutoConfigurationTests {
 
 	@Test
 	void failsFastWithAClearMessageWhenZooKeeperIsDown() throws Exception {
-		String nowhere = "127.0.0.1:" + freePort();
+		String nowhere = "127.0.0.1:" + LoopbackPorts.free();
 		this.contextRunner
 			.withPropertyValues("leader.zookeeper.connect-string=" + nowhere, "leader.zookeeper.startup-wait=300ms",
 					"leader.zookeeper.fail-fast=true")
@@ -217,10 +259,18 @@ class LeaderAutoConfigurationTests {
 			});
 	}
 
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	private static ElectionSnapshot defaultElection(ApplicationContext context) {
+		ElectionSnapshot snapshot = context.getBean(ElectionRegistry.class).snapshot(LeaderElections.DEFAULT);
+		assertThat(snapshot).isNotNull();
+		return snapshot;
+	}
+
+	static class ReportsWork {
+
+		@LeaderOnly("reports")
+		public void report() {
 		}
+
 	}
 
 	static class CapturingCustomizer implements CuratorFrameworkCustomizer {

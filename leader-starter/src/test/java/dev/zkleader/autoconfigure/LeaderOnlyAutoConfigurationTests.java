@@ -71,16 +71,6 @@ class LeaderOnlyAutoConfigurationTests {
 	}
 
 	@Test
-	void failsWhenLeaderOnlyNamesAnElectionWhileElectionIsDisabled() {
-		this.contextRunner.withUserConfiguration(NamedWorkConfiguration.class).run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'leader.enabled'").contains("[reports]");
-			assertThat(analysis.getAction()).startsWith("Fix 'leader.enabled': set leader.enabled=true");
-		});
-	}
-
-	@Test
 	void unnamedLeaderOnlyMethodsAreSimplySkippedWhileElectionIsDisabled() {
 		this.contextRunner.withUserConfiguration(WorkConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -116,24 +106,6 @@ class LeaderOnlyAutoConfigurationTests {
 			assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM work", Integer.class))
 				.isOne();
 		});
-	}
-
-	static class NamedWork {
-
-		@LeaderOnly("reports")
-		public void report() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class NamedWorkConfiguration {
-
-		@Bean
-		NamedWork namedWork() {
-			return new NamedWork();
-		}
-
 	}
 
 	static class BadlyNamedWork {

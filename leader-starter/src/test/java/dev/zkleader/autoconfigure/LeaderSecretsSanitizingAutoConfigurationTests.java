@@ -31,39 +31,54 @@ class LeaderSecretsSanitizingAutoConfigurationTests {
 		.withUserConfiguration(PropertiesConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
 				"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
-				"leader.zookeeper.connect-string=zk1:2181", "leader.zookeeper.auth.username=orders",
-				"leader.zookeeper.auth.password=s3cret-auth", "leader.zookeeper.auth.credentials=orders:s3cret-cred",
+				"leader.zookeeper.connect-string=zk1:2181",
 				"leader.zookeeper.tls.key-store.location=/etc/zookeeper/client.p12",
 				"leader.zookeeper.tls.key-store.password=s3cret-ks",
+				"leader.zookeeper.tls.trust-store.location=/etc/zookeeper/trust.p12",
 				"leader.zookeeper.tls.trust-store.password=s3cret-ts");
+
+	// The properties refuse credentials together with a user name and password, so the
+	// two forms are shown one at a time.
+	private final String[] usernameAndPassword = { "leader.zookeeper.auth.username=orders",
+			"leader.zookeeper.auth.password=s3cret-auth" };
+
+	private final String credentials = "leader.zookeeper.auth.credentials=orders:s3cret-cred";
 
 	@Test
 	void configpropsShowsTheStartersPasswordsMaskedAndEverythingElse() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withPropertyValues(this.usernameAndPassword).run((context) -> {
 			Map<String, Object> zookeeper = map(
 					leaderProperties(context.getBean(ConfigurationPropertiesReportEndpoint.class)), "zookeeper");
 			assertThat(zookeeper).containsEntry("connectString", "zk1:2181");
-			assertThat(map(zookeeper, "auth")).containsEntry("username", "orders")
-				.containsEntry("password", "******")
-				.containsEntry("credentials", "******");
+			assertThat(map(zookeeper, "auth")).containsEntry("username", "orders").containsEntry("password", "******");
 			Map<String, Object> tls = map(zookeeper, "tls");
 			assertThat(map(tls, "keyStore")).containsEntry("location", "/etc/zookeeper/client.p12")
 				.containsEntry("password", "******");
 			assertThat(map(tls, "trustStore")).containsEntry("password", "******");
 		});
+		this.contextRunner.withPropertyValues(this.credentials)
+			.run((context) -> assertThat(map(
+					map(leaderProperties(context.getBean(ConfigurationPropertiesReportEndpoint.class)), "zookeeper"),
+					"auth"))
+				.containsEntry("credentials", "******"));
 	}
 
 	@Test
 	void envShowsTheStartersPasswordsMasked() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withPropertyValues(this.usernameAndPassword).run((context) -> {
 			EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
 			assertThat(endpoint.environmentEntry("leader.zookeeper.connect-string").getProperty().getValue())
 				.isEqualTo("zk1:2181");
-			for (String secret : new String[] { "leader.zookeeper.auth.password", "leader.zookeeper.auth.credentials",
+			for (String secret : new String[] { "leader.zookeeper.auth.password",
 					"leader.zookeeper.tls.key-store.password", "leader.zookeeper.tls.trust-store.password" }) {
 				assertThat(endpoint.environmentEntry(secret).getProperty().getValue()).as(secret).isEqualTo("******");
 			}
 		});
+		this.contextRunner.withPropertyValues(this.credentials)
+			.run((context) -> assertThat(context.getBean(EnvironmentEndpoint.class)
+				.environmentEntry("leader.zookeeper.auth.credentials")
+				.getProperty()
+				.getValue()).isEqualTo("******"));
 	}
 
 	@Test

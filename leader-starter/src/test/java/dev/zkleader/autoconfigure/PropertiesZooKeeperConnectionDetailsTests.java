@@ -2,6 +2,8 @@ package dev.zkleader.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslStoreBundle;
@@ -73,10 +75,11 @@ class PropertiesZooKeeperConnectionDetailsTests {
 	@Test
 	void unknownSslBundleNamesThePropertyAndTheFix() {
 		this.properties.getSsl().setBundle("missing");
-		assertThatExceptionOfType(InvalidLeaderPropertyException.class).isThrownBy(this.details::getSslBundle)
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(this.details::getSslBundle)
 			.satisfies((ex) -> {
-				assertThat(ex.getProperty()).isEqualTo("leader.zookeeper.ssl.bundle");
-				assertThat(ex.getFix()).contains("spring.ssl.bundle.pem.missing");
+				assertThat(ex.getName()).isEqualTo("leader.zookeeper.ssl.bundle");
+				assertThat(ex.getReason()).contains("spring.ssl.bundle.pem.missing");
 			});
 	}
 

@@ -13,10 +13,12 @@ import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.Collections;
 
+import dev.zkleader.harness.zookeeper.TlsStores;
+
 /**
- * The stores of {@link TestKeyStores} in the other forms an SSL bundle takes: JKS stores,
- * and PEM files (certificate chain, PKCS#8 private key, trusted certificate). Same key
- * pair, same passwords.
+ * The stores of {@link TlsStores} in the other forms an SSL bundle takes: JKS stores, and
+ * PEM files (certificate chain, PKCS#8 private key, trusted certificate). Same key pair,
+ * same passwords.
  *
  * @param jksKeyStore the key store as JKS
  * @param jksTrustStore the trust store as JKS
@@ -27,7 +29,7 @@ import java.util.Collections;
 record TestBundleStores(Path jksKeyStore, Path jksTrustStore, Path pemCertificate, Path pemPrivateKey,
 		Path pemTrustedCertificate) {
 
-	static TestBundleStores from(TestKeyStores stores, Path directory) throws IOException, GeneralSecurityException {
+	static TestBundleStores from(TlsStores stores, Path directory) throws IOException, GeneralSecurityException {
 		KeyStore keyStore = load(stores.keyStore(), stores.keyStorePassword());
 		KeyStore trustStore = load(stores.trustStore(), stores.trustStorePassword());
 		TestBundleStores bundle = new TestBundleStores(directory.resolve("keystore.jks"),

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.zkleader.TestInstance;
+import dev.zkleader.TestZooKeeper;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.zookeeper.ServerOptions;
+import dev.zkleader.harness.zookeeper.TlsStores;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.apache.zookeeper.ClientCnxnSocketNetty;
 import org.apache.zookeeper.client.ZKClientConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +44,15 @@ class ZooKeeperSslBundleIntegrationTests {
 	@TempDir
 	static Path directory;
 
-	private static TestKeyStores stores;
+	private static TlsStores stores;
 
 	private static TestBundleStores forms;
 
-	private static TestKeyStores strangers;
+	private static TlsStores strangers;
 
-	private static TlsZooKeeperServer server;
+	private static ChildProcesses processes;
+
+	private static ZooKeeperServer server;
 
 	private final List<TestInstance> instances = new ArrayList<>();
 
@@ -53,17 +60,19 @@ class ZooKeeperSslBundleIntegrationTests {
 
 	@BeforeAll
 	static void startZooKeeper() throws Exception {
-		stores = TestKeyStores.generate(directory);
+		stores = TlsStores.generate(directory);
 		forms = TestBundleStores.from(stores, directory);
 		// A key pair and trust store the server knows nothing of.
-		strangers = TestKeyStores.generate(Files.createDirectories(directory.resolve("strangers")));
-		server = TlsZooKeeperServer.start(directory, stores);
+		strangers = TlsStores.generate(Files.createDirectories(directory.resolve("strangers")));
+		processes = new ChildProcesses();
+		server = ZooKeeperServer.standalone(processes, directory.resolve("zookeeper"),
+				ServerOptions.defaults().tickTime(TestZooKeeper.TICK_MILLIS).tls(stores));
 	}
 
 	@AfterAll
 	static void stopZooKeeper() {
-		if (server != null) {
-			server.close();
+		if (processes != null) {
+			processes.close();
 		}
 	}
 
@@ -131,7 +140,7 @@ class ZooKeeperSslBundleIntegrationTests {
 				.contains("leader.zookeeper.tls.key-store.location"));
 	}
 
-	private static String[] pkcs12Bundle(TestKeyStores keys) {
+	private static String[] pkcs12Bundle(TlsStores keys) {
 		return new String[] { "spring.ssl.bundle.jks.zookeeper.keystore.location=file:" + keys.keyStore(),
 				"spring.ssl.bundle.jks.zookeeper.keystore.password=" + keys.keyStorePassword(),
 				"spring.ssl.bundle.jks.zookeeper.keystore.type=PKCS12",

@@ -8,6 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.zkleader.TestInstance;
+import dev.zkleader.TestZooKeeper;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.zookeeper.ServerOptions;
+import dev.zkleader.harness.zookeeper.TlsStores;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
@@ -43,9 +48,11 @@ class ZooKeeperTlsIntegrationTests {
 	@TempDir
 	static Path directory;
 
-	private static TestKeyStores stores;
+	private static TlsStores stores;
 
-	private static TlsZooKeeperServer server;
+	private static ChildProcesses processes;
+
+	private static ZooKeeperServer server;
 
 	private final List<TestInstance> instances = new ArrayList<>();
 
@@ -53,14 +60,16 @@ class ZooKeeperTlsIntegrationTests {
 
 	@BeforeAll
 	static void startZooKeeper() throws Exception {
-		stores = TestKeyStores.generate(directory);
-		server = TlsZooKeeperServer.start(directory, stores);
+		stores = TlsStores.generate(directory);
+		processes = new ChildProcesses();
+		server = ZooKeeperServer.standalone(processes, directory.resolve("zookeeper"),
+				ServerOptions.defaults().tickTime(TestZooKeeper.TICK_MILLIS).tls(stores));
 	}
 
 	@AfterAll
 	static void stopZooKeeper() {
-		if (server != null) {
-			server.close();
+		if (processes != null) {
+			processes.close();
 		}
 	}
 

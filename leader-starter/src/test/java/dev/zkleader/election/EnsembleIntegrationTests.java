@@ -68,7 +68,7 @@ class EnsembleIntegrationTests {
 
 		// Quorum lost: nobody may lead.
 		this.cluster.killServer(others.get(1));
-		await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_SUSPENDED));
+		await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.LEASE_EXPIRED));
 		assertThat(leaders()).isEmpty();
 
 		// Quorum back: exactly one leader again.

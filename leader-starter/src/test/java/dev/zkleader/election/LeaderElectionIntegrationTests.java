@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import dev.zkleader.LeadershipGrantedEvent;
+import dev.zkleader.LeadershipRevokedEvent;
 import dev.zkleader.RevocationReason;
 import dev.zkleader.TestInstance;
 import dev.zkleader.TestZooKeeper;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,10 +75,13 @@ class LeaderElectionIntegrationTests {
 		start("b");
 		start("c");
 		TestInstance first = awaitSingleLeader();
+		long closing = System.nanoTime();
 		first.close();
-		// Far below the 3 s session timeout: the closed leader deleted its node instead
-		// of letting it expire.
 		TestInstance second = awaitSingleLeader();
+		Duration handover = Duration.ofNanos(System.nanoTime() - closing);
+		// The closed leader deleted its node: nobody waited for its 3 s session to
+		// expire.
+		assertThat(handover).isLessThan(Duration.ofMillis(1500));
 		assertThat(second).isNotSameAs(first);
 		await().atMost(PATIENCE).until(() -> second.granted() == 1);
 		assertThat(first.revocations()).containsExactly(RevocationReason.SHUTDOWN);
@@ -168,13 +173,13 @@ class LeaderElectionIntegrationTests {
 	}
 
 	@Test
-	void losingZooKeeperRevokesLeadershipAndOneLeaderReturnsAfterRestart() throws Exception {
+	void losingZooKeeperEndsLeadershipWithTheLeaseAndOneLeaderReturnsAfterRestart() throws Exception {
 		start("a");
 		start("b");
 		TestInstance leader = awaitSingleLeader();
 		zookeeper.server().stop();
 		try {
-			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_SUSPENDED));
+			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.LEASE_EXPIRED));
 			assertThat(leaders()).isEmpty();
 			assertThat(leader.work().run()).isNull();
 		}
@@ -187,22 +192,26 @@ class LeaderElectionIntegrationTests {
 	}
 
 	@Test
-	void withTheLostPolicyLeadershipRidesOutASuspensionAndEndsWhenTheSessionIsLost() throws Exception {
-		TestInstance leader = start("a", "leader.connection-loss=lost");
+	void withTheSuspendedPolicyLeadershipEndsAtOnceAndReturnsWithTheSameSession() throws Exception {
+		TestInstance leader = start("a", "leader.connection-loss=suspended", "leader.zookeeper.session-timeout=4s");
 		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+		long token = leader.leadership().fencingToken().orElseThrow();
+		long stopping = System.nanoTime();
 		zookeeper.server().stop();
 		try {
-			await().atMost(PATIENCE).until(() -> !leader.client().getZookeeperClient().isConnected());
-			// Suspended, not lost: this policy keeps leading until the session is gone.
-			assertThat(leader.revocations()).isEmpty();
-			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_LOST));
-			assertThat(leader.revocations()).containsExactly(RevocationReason.CONNECTION_LOST);
-			assertThat(leader.leadership().isLeader()).isFalse();
+			await().atMost(PATIENCE).until(() -> leader.revocations().contains(RevocationReason.CONNECTION_SUSPENDED));
+			// The lease alone (2 s here) would have kept it leading for over a second.
+			assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(1));
+			assertThat(leader.work().run()).isNull();
 		}
 		finally {
 			zookeeper.server().restart();
 		}
 		await().atMost(PATIENCE).until(() -> leader.leadership().isLeader());
+		// The same session and node: no new latch, the same token.
+		assertThat(leader.leadership().fencingToken()).hasValue(token);
+		assertThat(leader.revocations()).containsExactly(RevocationReason.CONNECTION_SUSPENDED);
+		assertThat(leader.granted()).isEqualTo(2);
 	}
 
 	@Test
@@ -213,13 +222,33 @@ class LeaderElectionIntegrationTests {
 		TestInstance other = zookeeper.instances().stream().filter((instance) -> instance != expired).findFirst().get();
 		TestZooKeeper.expireSession(expired.client(), zookeeper.connectString());
 		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(other)));
+		// Closing the session from another handle also closes this client's connection,
+		// so
+		// the lease may run out before the client hears that the session is gone.
 		assertThat(expired.revocations()).hasSize(1)
 			.first()
-			.isIn(RevocationReason.CONNECTION_LOST, RevocationReason.CONNECTION_SUSPENDED);
+			.isIn(RevocationReason.CONNECTION_LOST, RevocationReason.NODE_DELETED, RevocationReason.LEASE_EXPIRED);
 		await().atMost(PATIENCE)
 			.until(() -> other.leadership().participants(), (ids) -> ids.equals(List.of(other.id(), expired.id())));
 		other.close();
 		await().atMost(PATIENCE).until(() -> leaders().equals(List.of(expired)));
+	}
+
+	@Test
+	void aListenerThatThrowsAnErrorOnSessionLossDoesNotStopTheRejoin() throws Exception {
+		TestInstance failing = start("a");
+		await().atMost(PATIENCE).until(() -> failing.leadership().isLeader());
+		TestInstance other = start("b");
+		failing.context().addApplicationListener((ApplicationListener<LeadershipRevokedEvent>) (event) -> {
+			throw new AssertionError("a listener that fails hard");
+		});
+		TestZooKeeper.expireSession(failing.client(), zookeeper.connectString());
+		await().atMost(PATIENCE).until(() -> other.leadership().isLeader());
+		// It rejoined with a fresh latch on its new session, behind the new leader.
+		await().atMost(PATIENCE)
+			.until(() -> other.leadership().participants(), (ids) -> ids.equals(List.of(other.id(), failing.id())));
+		other.close();
+		await().atMost(PATIENCE).until(() -> failing.leadership().isLeader());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.zkleader.benchmarks.failover;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +13,12 @@ import java.util.Map;
 import java.util.Random;
 
 import dev.zkleader.benchmarks.participant.Contender;
-import dev.zkleader.benchmarks.support.ChildProcesses;
 import dev.zkleader.benchmarks.support.EpochMicros;
 import dev.zkleader.benchmarks.support.MarkdownTable;
-import dev.zkleader.benchmarks.support.Pause;
 import dev.zkleader.benchmarks.support.Summary;
-import dev.zkleader.benchmarks.support.ZooKeeperServerProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.time.Pause;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 
 /**
  * Crash failover: the leader's JVM is killed with SIGKILL
@@ -41,13 +42,13 @@ public final class CrashFailoverBenchmark {
 	private CrashFailoverBenchmark() {
 	}
 
-	public static Result run(ChildProcesses children, ZooKeeperServerProcess server, Settings settings,
+	public static Result run(ChildProcesses children, Path logs, ZooKeeperServer server, Settings settings,
 			PrintStream progress) throws IOException, InterruptedException {
 		long started = System.nanoTime();
 		Random random = new Random(settings.seed());
 		Map<Duration, List<Double>> failovers = new LinkedHashMap<>();
 		Map<Duration, Integer> negotiated = new LinkedHashMap<>();
-		try (ParticipantFleet fleet = new ParticipantFleet(children, server.connectString())) {
+		try (ParticipantFleet fleet = new ParticipantFleet(children, logs, server.connectString())) {
 			for (Duration session : settings.sessionTimeouts()) {
 				ParticipantFleet.Group group = fleet.group(Contender.STARTER,
 						"/benchmarks/crash/" + session.toMillis() + "ms", session);
@@ -89,7 +90,7 @@ public final class CrashFailoverBenchmark {
 					negotiated.put(session, sessionMillis);
 					progress.printf(Locale.ROOT, "  session %d ms, kill %d/%d: next leader after %.0f ms (%.2f x)%n",
 							sessionMillis, rep + 1, settings.repetitions(), millis, millis / sessionMillis);
-					children.stop(leader.process());
+					leader.stop();
 				}
 				failovers.put(session, samples);
 				group.exitAll();

@@ -2,6 +2,7 @@ package dev.zkleader.benchmarks.failover;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,11 +15,11 @@ import java.util.Random;
 
 import dev.zkleader.benchmarks.participant.Contender;
 import dev.zkleader.benchmarks.participant.Protocol;
-import dev.zkleader.benchmarks.support.ChildProcesses;
 import dev.zkleader.benchmarks.support.MarkdownTable;
-import dev.zkleader.benchmarks.support.Pause;
 import dev.zkleader.benchmarks.support.Summary;
-import dev.zkleader.benchmarks.support.ZooKeeperServerProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.time.Pause;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 
 /**
  * Graceful handover: the leader shuts down normally; the time from the start of its
@@ -43,7 +44,7 @@ public final class HandoverBenchmark {
 	private HandoverBenchmark() {
 	}
 
-	public static Result run(ChildProcesses children, ZooKeeperServerProcess server, Settings settings,
+	public static Result run(ChildProcesses children, Path logs, ZooKeeperServer server, Settings settings,
 			PrintStream progress) throws IOException, InterruptedException {
 		long started = System.nanoTime();
 		Random random = new Random(settings.seed());
@@ -52,7 +53,7 @@ public final class HandoverBenchmark {
 		Map<Contender, Map<Phase, List<Double>>> phases = new EnumMap<>(Contender.class);
 		Map<Contender, Integer> sessions = new EnumMap<>(Contender.class);
 		int extraGrants = 0;
-		try (ParticipantFleet fleet = new ParticipantFleet(children, server.connectString())) {
+		try (ParticipantFleet fleet = new ParticipantFleet(children, logs, server.connectString())) {
 			Map<Contender, ParticipantFleet.Group> groups = new EnumMap<>(Contender.class);
 			for (Contender contender : settings.contenders()) {
 				groups.put(contender,

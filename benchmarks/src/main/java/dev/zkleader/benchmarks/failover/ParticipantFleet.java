@@ -1,6 +1,7 @@
 package dev.zkleader.benchmarks.failover;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +16,12 @@ import java.util.function.Supplier;
 import dev.zkleader.benchmarks.participant.Contender;
 import dev.zkleader.benchmarks.participant.Participant;
 import dev.zkleader.benchmarks.participant.Protocol;
-import dev.zkleader.benchmarks.support.ChildProcesses;
-import dev.zkleader.benchmarks.support.Java;
 import dev.zkleader.benchmarks.support.Logging;
-import dev.zkleader.benchmarks.support.Pause;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.process.Jvm;
+import dev.zkleader.harness.process.Output;
+import dev.zkleader.harness.time.Pause;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -39,6 +42,8 @@ final class ParticipantFleet implements AutoCloseable {
 
 	private final ChildProcesses children;
 
+	private final Path logs;
+
 	private final String connectString;
 
 	private final Object monitor = new Object();
@@ -49,8 +54,9 @@ final class ParticipantFleet implements AutoCloseable {
 
 	private int launched;
 
-	ParticipantFleet(ChildProcesses children, String connectString) throws InterruptedException {
+	ParticipantFleet(ChildProcesses children, Path logs, String connectString) throws InterruptedException {
 		this.children = children;
+		this.logs = logs;
 		this.connectString = connectString;
 		this.observer = CuratorFrameworkFactory.newClient(connectString, 30_000, 10_000,
 				new ExponentialBackoffRetry(100, 3));
@@ -129,7 +135,7 @@ final class ParticipantFleet implements AutoCloseable {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + what
-							+ "; see the logs in " + this.children.logDir());
+							+ "; see the logs in " + this.logs);
 				}
 				try {
 					TimeUnit.NANOSECONDS.timedWait(this.monitor, left);
@@ -214,22 +220,20 @@ final class ParticipantFleet implements AutoCloseable {
 			synchronized (ParticipantFleet.this.monitor) {
 				name = this.contender.name().toLowerCase(Locale.ROOT) + "-" + (++ParticipantFleet.this.launched);
 			}
-			List<String> command = new ArrayList<>();
-			command.add(Java.executable());
-			command.addAll(JVM_OPTIONS);
+			List<String> options = new ArrayList<>(JVM_OPTIONS);
 			if (this.contender == Contender.RAW || this.contender == Contender.RAW_LISTENER_THREAD) {
 				// The Spring Boot contenders log at INFO through Boot's defaults; raw
-				// Curator
-				// gets the same level (Logback alone would log at DEBUG).
-				command.add("-Dlogback.configurationFile=" + Logging.PARTICIPANT);
+				// Curator gets the same level (Logback alone would log at DEBUG).
+				options.add("-Dlogback.configurationFile=" + Logging.PARTICIPANT);
 			}
-			command.addAll(List.of("-cp", Java.classpath(), Participant.class.getName(),
-					"--contender=" + this.contender.name(), "--connect=" + ParticipantFleet.this.connectString,
-					"--path=" + this.path, "--id=" + name, "--session-timeout-ms=" + this.sessionTimeout.toMillis()));
+			List<String> command = Jvm.command(options, Jvm.classpath(), Participant.class.getName(),
+					List.of("--contender=" + this.contender.name(), "--connect=" + ParticipantFleet.this.connectString,
+							"--path=" + this.path, "--id=" + name,
+							"--session-timeout-ms=" + this.sessionTimeout.toMillis()));
 			// The pump may read a line before the handle exists: it waits for it.
 			CompletableFuture<ParticipantProcess> handle = new CompletableFuture<>();
-			Process process = ParticipantFleet.this.children.start(name, command,
-					(line) -> onLine(handle.join(), line));
+			ChildProcess process = ParticipantFleet.this.children.start(name, command, Output
+				.pumped(ParticipantFleet.this.logs.resolve(name + ".log"), (line) -> onLine(handle.join(), line)));
 			ParticipantProcess participant = new ParticipantProcess(name, this.contender, process);
 			synchronized (ParticipantFleet.this.monitor) {
 				this.members.add(participant);
@@ -276,7 +280,7 @@ final class ParticipantFleet implements AutoCloseable {
 			while (nodes(parent) != expected) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("Expected " + expected + " nodes under " + parent + ", found "
-							+ nodes(parent) + "; see the logs in " + ParticipantFleet.this.children.logDir());
+							+ nodes(parent) + "; see the logs in " + ParticipantFleet.this.logs);
 				}
 				Pause.millis(20);
 			}
@@ -302,7 +306,7 @@ final class ParticipantFleet implements AutoCloseable {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				ParticipantFleet.this.children.stop(member.process());
+				member.stop();
 				forget(member);
 			}
 		}

@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
 import dev.zkleader.benchmarks.participant.Contender;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
 
 /**
  * The driver's handle on one participant process and what it last reported. Written by
@@ -18,7 +20,7 @@ final class ParticipantProcess {
 
 	private final Contender contender;
 
-	private final Process process;
+	private final ChildProcess child;
 
 	private final BufferedWriter commands;
 
@@ -52,11 +54,12 @@ final class ParticipantProcess {
 
 	long lastContextClosedMicros;
 
-	ParticipantProcess(String name, Contender contender, Process process) {
+	ParticipantProcess(String name, Contender contender, ChildProcess child) {
 		this.name = name;
 		this.contender = contender;
-		this.process = process;
-		this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+		this.child = child;
+		this.commands = new BufferedWriter(
+				new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8));
 	}
 
 	String name() {
@@ -68,7 +71,14 @@ final class ParticipantProcess {
 	}
 
 	Process process() {
-		return this.process;
+		return this.child.process();
+	}
+
+	/**
+	 * Ends the process (SIGTERM, then SIGKILL if it does not end in time).
+	 */
+	void stop() {
+		this.child.stop(ChildProcesses.GRACE);
 	}
 
 	void send(String command) throws IOException {

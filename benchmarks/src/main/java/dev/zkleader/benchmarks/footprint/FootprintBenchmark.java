@@ -4,12 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +22,20 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.zkleader.benchmarks.footprint.plain.PlainApplication;
-import dev.zkleader.benchmarks.support.ChildProcesses;
-import dev.zkleader.benchmarks.support.Java;
 import dev.zkleader.benchmarks.support.JvmMemory;
 import dev.zkleader.benchmarks.support.MarkdownTable;
-import dev.zkleader.benchmarks.support.Pause;
-import dev.zkleader.benchmarks.support.ShortCommand;
 import dev.zkleader.benchmarks.support.Summary;
-import dev.zkleader.benchmarks.support.ZooKeeperServerProcess;
+import dev.zkleader.harness.process.ChildProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.process.Jvm;
+import dev.zkleader.harness.process.Output;
+import dev.zkleader.harness.process.ShortCommand;
+import dev.zkleader.harness.time.Pause;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Footprint of the sample application: time to Spring Boot's "Started" line and memory
@@ -64,7 +65,7 @@ public final class FootprintBenchmark {
 	private FootprintBenchmark() {
 	}
 
-	public static Result run(ChildProcesses children, ZooKeeperServerProcess server, Path sampleExecutableJar,
+	public static Result run(ChildProcesses children, Path logs, ZooKeeperServer server, Path sampleExecutableJar,
 			Path workDir, Settings settings, PrintStream progress) throws IOException, URISyntaxException {
 		long begun = System.nanoTime();
 		List<String> sampleClasspath = extract(sampleExecutableJar, workDir.resolve("sample-app"));
@@ -81,7 +82,7 @@ public final class FootprintBenchmark {
 		for (int rep = 0; rep < settings.repetitions(); rep++) {
 			Collections.shuffle(order, random);
 			for (Variant variant : order) {
-				List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp"));
+				List<String> command = new ArrayList<>(List.of(Jvm.java(), "-cp"));
 				if (variant == Variant.WITHOUT_STARTER) {
 					command.add(String.join(File.pathSeparator, plainClasspath));
 					command.addAll(List.of(PlainApplication.class.getName(), "--spring.application.name=leader-sample",
@@ -95,7 +96,7 @@ public final class FootprintBenchmark {
 							? "--leader.zookeeper.connect-string=" + server.connectString() : "--leader.enabled=false");
 				}
 				command.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off"));
-				Sample sample = measure(children,
+				Sample sample = measure(children, logs,
 						"footprint-" + (++launch) + "-" + variant.name().toLowerCase(Locale.ROOT), command);
 				samples.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(sample);
 				progress.printf(Locale.ROOT, "  %-45s started in %.2f s, heap after GC %.1f MB, RSS %d MB%n",
@@ -106,17 +107,18 @@ public final class FootprintBenchmark {
 		return new Result(settings, samples, Duration.ofNanos(System.nanoTime() - begun));
 	}
 
-	private static Sample measure(ChildProcesses children, String name, List<String> command) throws IOException {
+	private static Sample measure(ChildProcesses children, Path logs, String name, List<String> command)
+			throws IOException {
 		CompletableFuture<Matcher> startedLine = new CompletableFuture<>();
 		long launched = System.nanoTime();
 		long[] seen = new long[1];
-		Process process = children.start(name, command, (line) -> {
+		ChildProcess process = children.start(name, command, Output.pumped(logs.resolve(name + ".log"), (line) -> {
 			Matcher matcher = STARTED.matcher(line);
 			if (!startedLine.isDone() && matcher.find()) {
 				seen[0] = System.nanoTime();
 				startedLine.complete(matcher);
 			}
-		});
+		}));
 		try {
 			Matcher started = startedLine.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			double startedMillis = (seen[0] - launched) / 1_000_000.0;
@@ -126,8 +128,8 @@ public final class FootprintBenchmark {
 					memory);
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException(name + " did not log 'Started' within " + START_TIMEOUT + "; see "
-					+ children.logDir().resolve(name + ".log"), ex);
+			throw new IllegalStateException(
+					name + " did not log 'Started' within " + START_TIMEOUT + "; see " + process.log(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -137,7 +139,7 @@ public final class FootprintBenchmark {
 			throw new IllegalStateException(ex);
 		}
 		finally {
-			children.stop(process);
+			process.stop(ChildProcesses.GRACE);
 		}
 	}
 
@@ -152,8 +154,8 @@ public final class FootprintBenchmark {
 	 * @throws IOException if extracting fails
 	 */
 	static List<String> extract(Path executableJar, Path destination) throws IOException {
-		deleteRecursively(destination);
-		ShortCommand.run(List.of(Java.executable(), "-Djarmode=tools", "-jar", executableJar.toString(), "extract",
+		FileSystemUtils.deleteRecursively(destination);
+		ShortCommand.run(List.of(Jvm.java(), "-Djarmode=tools", "-jar", executableJar.toString(), "extract",
 				"--destination", destination.toString()), Duration.ofMinutes(2));
 		Path applicationJar = destination.resolve(executableJar.getFileName());
 		List<String> classpath = new ArrayList<>();
@@ -165,17 +167,6 @@ public final class FootprintBenchmark {
 			}
 		}
 		return classpath;
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	private static String fileName(String entry) {

@@ -6,15 +6,15 @@ import dev.zkleader.Leadership;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderObservationAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
-import dev.zkleader.benchmarks.support.FourLetterWords;
 import dev.zkleader.benchmarks.support.Logging;
 import dev.zkleader.benchmarks.support.OperationCounter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import dev.zkleader.harness.zookeeper.FourLetterWords;
+import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 
 import org.springframework.aop.framework.AopProxyUtils;
@@ -72,7 +72,7 @@ public final class GatingFixture implements AutoCloseable {
 		// The ZooKeeper server's counters (mntr) must be readable.
 		System.setProperty("zookeeper.4lw.commands.whitelist", "*");
 		// A 2 s tick allows the 30 s session: its pings come every 9 s.
-		TestingServer server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 2000, -1), true);
+		TestingServer server = InJvmZooKeeper.start(2000);
 		ConfigurableApplicationContext leader = leader(server, GatingApplication.class, "gating");
 		ConfigurableApplicationContext follower = follower(server, GatingApplication.class, "gating");
 		ConfigurableApplicationContext observedLeader = leader(server, ObservedGatingApplication.class,
@@ -174,7 +174,7 @@ public final class GatingFixture implements AutoCloseable {
 	}
 
 	public long serverPacketsReceived() {
-		return FourLetterWords.packetsReceived(this.server.getPort());
+		return FourLetterWords.monitoringValue(this.server.getPort(), "zk_packets_received");
 	}
 
 	private static GatedWork checkedProxy(GatedWork work) {

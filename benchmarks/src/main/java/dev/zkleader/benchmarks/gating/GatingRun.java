@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.zkleader.benchmarks.support.MarkdownTable;
 import dev.zkleader.benchmarks.support.OperationCounter;
-import dev.zkleader.benchmarks.support.Pause;
+import dev.zkleader.harness.time.Pause;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;

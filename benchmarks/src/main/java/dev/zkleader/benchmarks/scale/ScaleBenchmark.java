@@ -12,14 +12,15 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import dev.zkleader.benchmarks.support.ChildProcesses;
-import dev.zkleader.benchmarks.support.Java;
+import dev.zkleader.benchmarks.support.BenchmarkZooKeeper;
 import dev.zkleader.benchmarks.support.JvmMemory;
 import dev.zkleader.benchmarks.support.MarkdownTable;
-import dev.zkleader.benchmarks.support.Pause;
 import dev.zkleader.benchmarks.support.ProcFs;
 import dev.zkleader.benchmarks.support.Summary;
-import dev.zkleader.benchmarks.support.ZooKeeperServerProcess;
+import dev.zkleader.harness.process.ChildProcesses;
+import dev.zkleader.harness.time.Pause;
+import dev.zkleader.harness.zookeeper.FourLetterWords;
+import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 
 /**
  * Scale: N participants, each its own Curator client and {@code LeaderLatch}, as threads
@@ -48,8 +49,7 @@ public final class ScaleBenchmark {
 		Random random = new Random(settings.seed());
 		List<SizeResult> results = new ArrayList<>();
 		for (int size : settings.sizes()) {
-			ZooKeeperServerProcess server = ZooKeeperServerProcess.start(children, Java.classpath(),
-					workDir.resolve("scale-" + size), "zookeeper-scale-" + size);
+			ZooKeeperServer server = BenchmarkZooKeeper.start(children, workDir.resolve("scale-" + size));
 			try {
 				results.add(runSize(server, size, settings, random, progress));
 			}
@@ -60,7 +60,7 @@ public final class ScaleBenchmark {
 		return new Result(settings, results, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	private static SizeResult runSize(ZooKeeperServerProcess server, int size, Settings settings, Random random,
+	private static SizeResult runSize(ZooKeeperServer server, int size, Settings settings, Random random,
 			PrintStream progress) throws Exception {
 		long pid = server.pid();
 		Pause.millis(1000);
@@ -177,12 +177,12 @@ public final class ScaleBenchmark {
 
 	// A follower sets its watch right after it has read the children: let the last ones
 	// land before reading the server's watches.
-	private static Watches awaitWatches(ZooKeeperServerProcess server, String path, int size) {
+	private static Watches awaitWatches(ZooKeeperServer server, String path, int size) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		Watches watches = Watches.of(server.watchesByPath(), path);
+		Watches watches = Watches.of(FourLetterWords.watchesByPath(server.clientPort()), path);
 		while (watches.latchNodesWatched() < size - 1 && System.nanoTime() < deadline) {
 			Pause.millis(50);
-			watches = Watches.of(server.watchesByPath(), path);
+			watches = Watches.of(FourLetterWords.watchesByPath(server.clientPort()), path);
 		}
 		return watches;
 	}

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.zkleader.harness.process.ShortCommand;
+
 /**
  * The memory of one of our JVMs after a full collection: {@code jcmd <pid> GC.run} (what
  * {@code System.gc()} does), then the heap and metaspace in use from {@code jstat}, and

@@ -16,11 +16,6 @@ public final class Logging {
 	 */
 	public static final String PARTICIPANT = "dev/zkleader/benchmarks/participant-logback.xml";
 
-	/**
-	 * The ZooKeeper server: INFO.
-	 */
-	public static final String ZOOKEEPER = "dev/zkleader/benchmarks/zookeeper-logback.xml";
-
 	private Logging() {
 	}
 

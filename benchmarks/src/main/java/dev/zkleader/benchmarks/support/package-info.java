@@ -1,6 +1,6 @@
 /**
- * What every benchmark needs: child processes, a ZooKeeper server process, clocks,
- * {@code /proc} readings, statistics and Markdown tables.
+ * What every benchmark needs besides {@code leader-harness}: the benchmarks' ZooKeeper
+ * server, clocks, {@code /proc} readings, statistics, logging and Markdown tables.
  */
 @NullMarked
 package dev.zkleader.benchmarks.support;
