@@ -122,8 +122,8 @@ class ZooKeeperSslBundleIntegrationTests {
 		assertThatException().isThrownBy(() -> start("unknown")).satisfies((failure) -> {
 			FailureAnalysis analysis = RegisteredFailureAnalyzers.analyze(failure);
 			assertThat(analysis.getDescription()).contains("'leader.zookeeper.ssl.bundle'")
-				.contains("no SSL bundle of that name");
-			assertThat(analysis.getAction()).contains("spring.ssl.bundle.jks.zookeeper");
+				.contains("no SSL bundle of that name")
+				.contains("spring.ssl.bundle.jks.zookeeper");
 		});
 	}
 
@@ -136,7 +136,7 @@ class ZooKeeperSslBundleIntegrationTests {
 								Stream.of("leader.zookeeper.tls.key-store.location=" + stores.keyStore()))
 						.toArray(String[]::new)))
 			.satisfies((failure) -> assertThat(RegisteredFailureAnalyzers.analyze(failure).getDescription())
-				.contains("'leader.zookeeper.ssl.bundle'")
+				.contains("Property: leader.zookeeper.ssl.bundle")
 				.contains("leader.zookeeper.tls.key-store.location"));
 	}
 

@@ -14,6 +14,7 @@ import dev.zkleader.harness.process.Output;
 import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +30,19 @@ class FrozenLeaderIntegrationTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@Test
-	void aLeaderResumedAfterItsSessionStartsNoLeaderOnlyWork(@TempDir Path dir) throws Exception {
+	void aLeaderResumedAfterItsSessionStartsNoLeaderOnlyWork(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+			throws Exception {
 		Path journal = dir.resolve("journal.txt");
 		try (TestingServer server = InJvmZooKeeper.start(200); ChildProcesses children = new ChildProcesses()) {
 			ChildProcess frozen = children.start("frozen", Jvm.command(List.of(), Jvm.classpath(),
 					FrozenLeaderApplication.class.getName(),
 					List.of("--journal=" + journal, "--leader.zookeeper.connect-string=" + server.getConnectString(),
 							"--leader.path=/frozen", "--leader.participant-id=frozen",
-							"--leader.zookeeper.session-timeout=2s", "--logging.level.root=WARN")),
+							"--leader.zookeeper.session-timeout=2s", "--logging.level.root=WARN",
+							// The test class path has Boot's Docker Compose support;
+							// there is no
+							// compose file here.
+							"--spring.docker.compose.enabled=false")),
 					Output.toFile(dir.resolve("frozen.log")));
 			await().atMost(PATIENCE).until(() -> lines(journal).stream().anyMatch((line) -> line.startsWith("run")));
 			try (TestInstance other = TestInstance.start("other", server.getConnectString(), "/frozen")) {
