@@ -123,6 +123,8 @@ class LeaderSafetyIntegrationTests {
 			deleteNodeOf(leader);
 			// The method restored the interrupt flag before it returned, as it should.
 			assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo("interrupted");
+			// Running calls are interrupted before the revoked event goes out.
+			await().atMost(PATIENCE).until(() -> !leader.revocations().isEmpty());
 			assertThat(leader.revocations()).containsExactly(RevocationReason.NODE_DELETED);
 			assertThat(leader.leadership().isLeader()).isFalse();
 			// The interrupt was meant for that call only: the gate cleared it afterwards.
