@@ -12,6 +12,7 @@ import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * A three-server ZooKeeper ensemble: the leader survives the loss of one server, stops
  * leading without quorum, and exactly one leader returns with it.
  */
+@Tag("processes")
 class EnsembleIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);

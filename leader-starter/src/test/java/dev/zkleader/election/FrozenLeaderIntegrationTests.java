@@ -13,6 +13,7 @@ import dev.zkleader.harness.process.Jvm;
 import dev.zkleader.harness.process.Output;
 import dev.zkleader.harness.zookeeper.InJvmZooKeeper;
 import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * resumed starts no leader-only work: its lease ran out while it stood still, before
  * another instance could take over.
  */
+@Tag("processes")
 class FrozenLeaderIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -19,6 +19,7 @@ import dev.zkleader.harness.zookeeper.ServerOptions;
 import dev.zkleader.harness.zookeeper.ZooKeeperEnsemble;
 import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * processes): a rolling restart, as operators do it, goes unnoticed; a lost quorum ends
  * leadership by the end of the lease, and it returns with the quorum.
  */
+@Tag("processes")
 class LeaseEnsembleIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);
