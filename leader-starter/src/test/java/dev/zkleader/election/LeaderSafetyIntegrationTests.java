@@ -64,6 +64,17 @@ class LeaderSafetyIntegrationTests {
 			.orElseThrow();
 	}
 
+	// Two instances, and which one leads.
+	private Two startTwo(String... properties) {
+		TestInstance a = start("a", properties);
+		TestInstance b = start("b", properties);
+		TestInstance leader = awaitLeader(List.of(a, b));
+		return new Two(leader, (leader == a) ? b : a);
+	}
+
+	private record Two(TestInstance leader, TestInstance follower) {
+	}
+
 	private static CompletableFuture<String> runLongWork(TestInstance instance, boolean ignoreInterrupts) {
 		return CompletableFuture.supplyAsync(() -> instance.longWork().run(ignoreInterrupts));
 	}
@@ -160,10 +171,9 @@ class LeaderSafetyIntegrationTests {
 
 	@Test
 	void yieldDrainsRunningWorkBeforeTheNextLeaderStarts() throws Exception {
-		TestInstance a = start("a");
-		TestInstance b = start("b");
-		TestInstance first = awaitLeader(List.of(a, b));
-		TestInstance second = (first == a) ? b : a;
+		Two two = startTwo();
+		TestInstance first = two.leader();
+		TestInstance second = two.follower();
 		CompletableFuture<String> run = runLongWork(first, false);
 		assertThat(first.longWork().awaitStarted()).isTrue();
 		CompletableFuture<Boolean> yielding = CompletableFuture.supplyAsync(first.leadership()::yieldLeadership);
@@ -183,10 +193,9 @@ class LeaderSafetyIntegrationTests {
 
 	@Test
 	void revokedListenersFinishBeforeTheNextLeaderIsGranted() throws Exception {
-		TestInstance a = start("a");
-		TestInstance b = start("b");
-		TestInstance first = awaitLeader(List.of(a, b));
-		TestInstance second = (first == a) ? b : a;
+		Two two = startTwo();
+		TestInstance first = two.leader();
+		TestInstance second = two.follower();
 		CountDownLatch listening = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		first.context().addApplicationListener((ApplicationListener<LeadershipRevokedEvent>) (event) -> {
@@ -292,10 +301,9 @@ class LeaderSafetyIntegrationTests {
 
 	@Test
 	void shutdownDrainsRunningWorkBeforeTheNextLeaderStarts() throws Exception {
-		TestInstance a = start("a");
-		TestInstance b = start("b");
-		TestInstance first = awaitLeader(List.of(a, b));
-		TestInstance second = (first == a) ? b : a;
+		Two two = startTwo();
+		TestInstance first = two.leader();
+		TestInstance second = two.follower();
 		CompletableFuture<String> run = runLongWork(first, false);
 		assertThat(first.longWork().awaitStarted()).isTrue();
 		CompletableFuture<Void> closing = CompletableFuture.runAsync(first::close);
@@ -317,10 +325,9 @@ class LeaderSafetyIntegrationTests {
 
 	@Test
 	void drainTimeoutInterruptsWorkThatWouldNotFinish(CapturedOutput output) throws Exception {
-		TestInstance a = start("a", "leader.shutdown.drain-timeout=300ms");
-		TestInstance b = start("b", "leader.shutdown.drain-timeout=300ms");
-		TestInstance first = awaitLeader(List.of(a, b));
-		TestInstance second = (first == a) ? b : a;
+		Two two = startTwo("leader.shutdown.drain-timeout=300ms");
+		TestInstance first = two.leader();
+		TestInstance second = two.follower();
 		CompletableFuture<String> run = runLongWork(first, false);
 		assertThat(first.longWork().awaitStarted()).isTrue();
 		long closing = System.nanoTime();
