@@ -48,12 +48,13 @@ final class CurrentLeadership {
 		}
 	}
 
+	// The flags first: a follower's call is refused without reading the clock.
 	boolean leads(LeadershipState current) {
-		return current.leadsAt(System.nanoTime(), handle()) && connectionAllows();
+		return current.leader() && current.leadsAt(System.nanoTime(), handle()) && connectionAllows();
 	}
 
 	boolean permitsWork(LeadershipState current) {
-		return current.permitsWork(System.nanoTime(), handle()) && connectionAllows();
+		return current.gateOpen() && current.permitsWork(System.nanoTime(), handle()) && connectionAllows();
 	}
 
 	boolean stillLeading(long token) {
