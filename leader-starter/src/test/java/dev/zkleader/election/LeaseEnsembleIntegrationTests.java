@@ -1,7 +1,6 @@
 package dev.zkleader.election;
 
 import java.nio.file.Path;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,16 +86,11 @@ class LeaseEnsembleIntegrationTests {
 		assertThat(leader.longWork().awaitStarted()).isTrue();
 		long rolling = System.nanoTime();
 		try (Caller caller = new Caller(stampedWork(leader))) {
-			// Followers first, the ensemble's leader last: the usual order of a rolling
-			// restart.
-			ZooKeeperServer ensembleLeader = this.ensemble.awaitLeader();
-			List<ZooKeeperServer> order = new ArrayList<>(this.ensemble.followers());
-			order.add(ensembleLeader);
-			for (ZooKeeperServer member : order) {
-				member.restart();
+			// After each member: the leader's client is back, and it still leads alone.
+			this.ensemble.rollingRestart((member) -> {
 				await().atMost(PATIENCE).until(() -> leader.client().getZookeeperClient().isConnected());
 				assertThat(leaders()).containsExactly(leader);
-			}
+			});
 			long restarted = System.nanoTime();
 			await().atMost(PATIENCE).until(() -> confirmation(leader).sentAt() - restarted > 0);
 			System.out

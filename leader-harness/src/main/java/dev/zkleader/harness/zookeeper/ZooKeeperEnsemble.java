@@ -144,6 +144,40 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * Restarts every member, one at a time, as operators do: the followers first, the
+	 * ensemble's leader last (its restart makes the others elect a new leader).
+	 * @param afterEach called with each member once it serves again, before the next one
+	 * goes down: to wait for clients, or to mark the moment
+	 * @return the members in the order they were restarted
+	 * @throws IOException if a member does not serve again in time
+	 */
+	public List<ZooKeeperServer> rollingRestart(MemberAction afterEach) throws IOException {
+		ZooKeeperServer leader = awaitLeader();
+		List<ZooKeeperServer> order = new ArrayList<>(followers());
+		order.add(leader);
+		for (ZooKeeperServer member : order) {
+			member.restart();
+			afterEach.accept(member);
+		}
+		return order;
+	}
+
+	/**
+	 * What to do with a member during a {@link #rollingRestart rolling restart}.
+	 */
+	@FunctionalInterface
+	public interface MemberAction {
+
+		/**
+		 * Acts on a member that serves again.
+		 * @param member the member
+		 * @throws IOException if the action cannot be done
+		 */
+		void accept(ZooKeeperServer member) throws IOException;
+
+	}
+
 	@Override
 	public void close() {
 		this.members.forEach(ZooKeeperServer::stop);
