@@ -1,5 +1,7 @@
 package dev.zkleader.sample;
 
+import dev.zkleader.LeaderElections;
+import dev.zkleader.LeadershipEvent;
 import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.LeadershipRevokedEvent;
 import org.apache.commons.logging.Log;
@@ -9,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs every change of leadership, with the exact time of the change (the failover demo
- * reads these lines).
+ * Logs every change of leadership, with the exact time of the change (the demos read
+ * these lines). A named election's lines name it; the default election's do not.
  */
 @Component
 class LeadershipLog {
@@ -19,13 +21,18 @@ class LeadershipLog {
 
 	@EventListener
 	void granted(LeadershipGrantedEvent event) {
-		logger.info(event.getParticipantId() + " is now the leader (granted at " + event.getTime() + ")");
+		logger.info(
+				event.getParticipantId() + " is now the leader" + of(event) + " (granted at " + event.getTime() + ")");
 	}
 
 	@EventListener
 	void revoked(LeadershipRevokedEvent event) {
-		logger.info(event.getParticipantId() + " is no longer the leader (" + event.getReason() + " at "
-				+ event.getTime() + ")");
+		logger.info(event.getParticipantId() + " is no longer the leader" + of(event) + " (" + event.getReason()
+				+ " at " + event.getTime() + ")");
+	}
+
+	private static String of(LeadershipEvent event) {
+		return LeaderElections.DEFAULT.equals(event.getElection()) ? "" : " of election '" + event.getElection() + "'";
 	}
 
 }

@@ -25,6 +25,12 @@ public class SampleProperties {
 	 */
 	private @Nullable Duration exitAfterLeading;
 
+	/**
+	 * Whether to run six more jobs, each with a named election of its own (reports,
+	 * billing, exports, cleanup, indexing, alerts), for the balance demo.
+	 */
+	private boolean namedJobs;
+
 	public @Nullable Duration getCrashAfterLeading() {
 		return this.crashAfterLeading;
 	}
@@ -39,6 +45,14 @@ public class SampleProperties {
 
 	public void setExitAfterLeading(@Nullable Duration exitAfterLeading) {
 		this.exitAfterLeading = exitAfterLeading;
+	}
+
+	public boolean isNamedJobs() {
+		return this.namedJobs;
+	}
+
+	public void setNamedJobs(boolean namedJobs) {
+		this.namedJobs = namedJobs;
 	}
 
 }

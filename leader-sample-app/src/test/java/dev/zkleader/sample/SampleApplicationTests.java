@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.zkleader.LeaderElections;
 import dev.zkleader.Leadership;
 import dev.zkleader.test.EmbeddedZooKeeper;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +94,27 @@ class SampleApplicationTests {
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"status\":\"UP\"");
 		}
+	}
+
+	@Test
+	void namedJobsSpreadOverTwoInstancesWithBalancingAndRunOnlyOnTheirLeaders() {
+		String[] balanced = { "sample.named-jobs=true", "leader.balance.enabled=true",
+				"leader.balance.settle-delay=200ms", "leader.balance.min-tenure=0s" };
+		Instance one = start("one", balanced);
+		await().atMost(PATIENCE).until(() -> led(one) == NamedJobs.ELECTIONS.size());
+		Instance two = start("two", balanced);
+		await().atMost(PATIENCE).until(() -> led(one) == 3 && led(two) == 3);
+		for (String election : NamedJobs.ELECTIONS) {
+			Instance leader = one.leads(election) ? one : two;
+			Instance follower = (leader == one) ? two : one;
+			long before = follower.jobs().runs(election);
+			await().atMost(PATIENCE).until(() -> leader.jobs().runs(election) >= 2);
+			assertThat(follower.jobs().runs(election)).as(election).isEqualTo(before);
+		}
+	}
+
+	private static long led(Instance instance) {
+		return NamedJobs.ELECTIONS.stream().filter(instance::leads).count();
 	}
 
 	@Test
@@ -180,8 +202,16 @@ class SampleApplicationTests {
 			return this.context.getBean(Leadership.class);
 		}
 
+		boolean leads(String election) {
+			return this.context.isActive() && this.context.getBean(LeaderElections.class).get(election).isLeader();
+		}
+
 		LeaderJob job() {
 			return this.context.getBean(LeaderJob.class);
+		}
+
+		NamedJobs jobs() {
+			return this.context.getBean(NamedJobs.class);
 		}
 
 		HttpResponse<String> get(String path) throws Exception {

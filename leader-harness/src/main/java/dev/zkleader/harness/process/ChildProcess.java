@@ -90,9 +90,12 @@ public final class ChildProcess {
 	 * example)
 	 */
 	public void signal(Signal signal) {
+		// Through the process handle: Process.destroy() also closes the pipes, and what
+		// the
+		// child logs while it shuts down (its revoked events) would be lost.
 		switch (signal) {
-			case TERM -> this.process.destroy();
-			case KILL -> this.process.destroyForcibly();
+			case TERM -> this.process.toHandle().destroy();
+			case KILL -> this.process.toHandle().destroyForcibly();
 			default -> kill(signal);
 		}
 	}
@@ -101,7 +104,7 @@ public final class ChildProcess {
 	 * Ends the process at once (SIGKILL) and waits until it is gone.
 	 */
 	public void kill() {
-		this.process.destroyForcibly();
+		signal(Signal.KILL);
 		if (!awaitExit(KILL_TIMEOUT)) {
 			throw new IllegalStateException(this + " survived SIGKILL for " + KILL_TIMEOUT.toSeconds() + " s");
 		}

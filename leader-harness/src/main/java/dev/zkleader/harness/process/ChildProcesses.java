@@ -107,11 +107,12 @@ public final class ChildProcesses implements AutoCloseable {
 			try {
 				long left = Math.max(0, deadline - System.nanoTime());
 				if (!child.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-					child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+					child.process().toHandle().destroyForcibly();
+					child.process().waitFor(10, TimeUnit.SECONDS);
 				}
 			}
 			catch (InterruptedException ex) {
-				child.process().destroyForcibly();
+				child.process().toHandle().destroyForcibly();
 				interrupted = true;
 			}
 		}

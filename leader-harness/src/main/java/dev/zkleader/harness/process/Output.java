@@ -91,7 +91,15 @@ public final class Output {
 				writer.write(line);
 				writer.newLine();
 				writer.flush();
-				listener.accept(line);
+				try {
+					listener.accept(line);
+				}
+				catch (RuntimeException ex) {
+					// Keep reading: a pipe nobody reads would fill up and block the
+					// child.
+					writer.write("(the driver could not read the line above: " + ex + ")");
+					writer.newLine();
+				}
 			}
 		}
 		catch (IOException ex) {
