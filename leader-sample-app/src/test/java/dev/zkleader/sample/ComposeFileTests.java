@@ -166,6 +166,9 @@ class ComposeFileTests {
 		assertThat(stages).hasSize(2);
 		assertThat(stages.get(0)).contains("maven").contains("17").endsWith("AS build");
 		assertThat(stages.get(1)).contains("17-jre");
+		// Error Prone runs in the compiler only with the JVM options of .mvn/jvm.config.
+		assertThat(Path.of("..", ".mvn", "jvm.config")).exists();
+		assertThat(dockerfile).contains("COPY .mvn .mvn");
 		assertThat(dockerfile).contains("COPY leader-sample-app leader-sample-app")
 			.contains("-pl leader-sample-app -am package");
 		Matcher jar = Pattern.compile("COPY --from=build /src/(\\S+) ").matcher(dockerfile);
