@@ -37,18 +37,28 @@ record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration l
 			""";
 
 	DemoOptions {
+		requireInstances(instances);
+		requireSessionTimeout(sessionTimeout, ZOOKEEPER);
+		if (leadFor.isNegative() || leadFor.isZero()) {
+			throw new IllegalArgumentException("--lead-for must be positive");
+		}
+	}
+
+	static void requireInstances(int instances) {
 		if (instances < 1 || instances > 12) {
 			throw new IllegalArgumentException("--instances must be from 1 to 12, not " + instances);
 		}
-		if (sessionTimeout.compareTo(ZOOKEEPER.minSessionTimeout()) < 0
-				|| sessionTimeout.compareTo(ZOOKEEPER.maxSessionTimeout()) > 0) {
+	}
+
+	// The server clamps a session timeout outside 2 to 20 ticks, so the demo would not
+	// run what was asked.
+	static void requireSessionTimeout(Duration sessionTimeout, ServerOptions zookeeper) {
+		if (sessionTimeout.compareTo(zookeeper.minSessionTimeout()) < 0
+				|| sessionTimeout.compareTo(zookeeper.maxSessionTimeout()) > 0) {
 			throw new IllegalArgumentException(
-					"--session-timeout must be from " + ZOOKEEPER.minSessionTimeout().toMillis() + "ms to "
-							+ ZOOKEEPER.maxSessionTimeout().toMillis() + "ms (the demo server's tickTime is "
-							+ ZOOKEEPER.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
-		}
-		if (leadFor.isNegative() || leadFor.isZero()) {
-			throw new IllegalArgumentException("--lead-for must be positive");
+					"--session-timeout must be from " + zookeeper.minSessionTimeout().toMillis() + "ms to "
+							+ zookeeper.maxSessionTimeout().toMillis() + "ms (the demo's tickTime is "
+							+ zookeeper.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
 		}
 	}
 

@@ -43,19 +43,11 @@ record MaintenanceOptions(int instances, String connectionLoss, boolean keepLogs
 			""";
 
 	MaintenanceOptions {
-		if (instances < 1 || instances > 12) {
-			throw new IllegalArgumentException("--instances must be from 1 to 12, not " + instances);
-		}
+		DemoOptions.requireInstances(instances);
 		if (!CONNECTION_LOSS.contains(connectionLoss)) {
 			throw new IllegalArgumentException("--connection-loss must be lease or suspended, not " + connectionLoss);
 		}
-		if (sessionTimeout.compareTo(ZOOKEEPER.minSessionTimeout()) < 0
-				|| sessionTimeout.compareTo(ZOOKEEPER.maxSessionTimeout()) > 0) {
-			throw new IllegalArgumentException(
-					"--session-timeout must be from " + ZOOKEEPER.minSessionTimeout().toMillis() + "ms to "
-							+ ZOOKEEPER.maxSessionTimeout().toMillis() + "ms (the demo servers' tickTime is "
-							+ ZOOKEEPER.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
-		}
+		DemoOptions.requireSessionTimeout(sessionTimeout, ZOOKEEPER);
 	}
 
 	static MaintenanceOptions parse(String... args) throws IOException {
