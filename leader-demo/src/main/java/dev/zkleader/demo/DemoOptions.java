@@ -34,6 +34,8 @@ record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration l
 			  --lead-for D           how long each instance leads before it crashes or exits (default 3s)
 			  --session-timeout D    ZooKeeper session timeout of the instances, 400ms to 4s (default 2s)
 			  --output DIR           where the timeline picture and logs go (default target/failover-demo)
+			./demo.sh --maintenance restarts a 3-server ZooKeeper ensemble under the leader instead
+			(./demo.sh --maintenance --help lists its options).
 			""";
 
 	DemoOptions {
