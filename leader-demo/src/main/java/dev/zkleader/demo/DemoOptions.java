@@ -34,21 +34,33 @@ record DemoOptions(int instances, boolean graceful, boolean keepLogs, Duration l
 			  --lead-for D           how long each instance leads before it crashes or exits (default 3s)
 			  --session-timeout D    ZooKeeper session timeout of the instances, 400ms to 4s (default 2s)
 			  --output DIR           where the timeline picture and logs go (default target/failover-demo)
+			./demo.sh --maintenance restarts a 3-server ZooKeeper ensemble under the leader instead
+			(./demo.sh --maintenance --help lists its options).
 			""";
 
 	DemoOptions {
+		requireInstances(instances);
+		requireSessionTimeout(sessionTimeout, ZOOKEEPER);
+		if (leadFor.isNegative() || leadFor.isZero()) {
+			throw new IllegalArgumentException("--lead-for must be positive");
+		}
+	}
+
+	static void requireInstances(int instances) {
 		if (instances < 1 || instances > 12) {
 			throw new IllegalArgumentException("--instances must be from 1 to 12, not " + instances);
 		}
-		if (sessionTimeout.compareTo(ZOOKEEPER.minSessionTimeout()) < 0
-				|| sessionTimeout.compareTo(ZOOKEEPER.maxSessionTimeout()) > 0) {
+	}
+
+	// The server clamps a session timeout outside 2 to 20 ticks, so the demo would not
+	// run what was asked.
+	static void requireSessionTimeout(Duration sessionTimeout, ServerOptions zookeeper) {
+		if (sessionTimeout.compareTo(zookeeper.minSessionTimeout()) < 0
+				|| sessionTimeout.compareTo(zookeeper.maxSessionTimeout()) > 0) {
 			throw new IllegalArgumentException(
-					"--session-timeout must be from " + ZOOKEEPER.minSessionTimeout().toMillis() + "ms to "
-							+ ZOOKEEPER.maxSessionTimeout().toMillis() + "ms (the demo server's tickTime is "
-							+ ZOOKEEPER.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
-		}
-		if (leadFor.isNegative() || leadFor.isZero()) {
-			throw new IllegalArgumentException("--lead-for must be positive");
+					"--session-timeout must be from " + zookeeper.minSessionTimeout().toMillis() + "ms to "
+							+ zookeeper.maxSessionTimeout().toMillis() + "ms (the demo's tickTime is "
+							+ zookeeper.tickMillis() + " ms), not " + sessionTimeout.toMillis() + "ms");
 		}
 	}
 

@@ -7,19 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.zkleader.harness.cli.CommandLine;
-import dev.zkleader.harness.process.ChildProcess;
 import dev.zkleader.harness.process.ChildProcesses;
-import dev.zkleader.harness.process.Jvm;
-import dev.zkleader.harness.process.Output;
 import dev.zkleader.harness.zookeeper.ServerOptions;
 import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 
@@ -44,8 +38,6 @@ public final class FailoverDemo {
 	private final PrintStream out;
 
 	private final Timeline timeline = new Timeline();
-
-	private final Map<String, Process> instances = new LinkedHashMap<>();
 
 	private Instant started = Instant.now();
 
@@ -76,6 +68,7 @@ public final class FailoverDemo {
 		Path logs = Files.createDirectories(this.options.outputDir().resolve("logs"));
 		String failure;
 		try (ChildProcesses children = new ChildProcesses(this.options.outputDir().resolve("demo.pids"))) {
+			SampleInstances instances = new SampleInstances(children, this.options.classpath(), logs, this::record);
 			this.out.printf("Failover demo: %d instances, %s after leading %s, session timeout %d ms%n",
 					this.options.instances(), this.options.mode(), seconds(this.options.leadFor()),
 					this.options.sessionTimeout().toMillis());
@@ -85,12 +78,16 @@ public final class FailoverDemo {
 			this.out.printf("ZooKeeper server serving on %s (tickTime %d ms) after %d ms%n", zookeeper.connectString(),
 					server.tickMillis(), Duration.ofNanos(System.nanoTime() - zookeeperStart).toMillis());
 			this.started = Instant.now();
+			String ending = (this.options.graceful() ? "--sample.exit-after-leading=" : "--sample.crash-after-leading=")
+					+ this.options.leadFor().toMillis() + "ms";
+			List<String> properties = List.of(ending,
+					"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms");
 			for (int i = 1; i <= this.options.instances(); i++) {
-				launch(children, "instance-" + i, zookeeper.connectString(), logs);
+				instances.launch("instance-" + i, zookeeper.connectString(), properties);
 			}
 			this.out.printf("Started %d sample instances (separate JVMs); waiting for the first leader...%n",
 					this.options.instances());
-			failure = follow();
+			failure = follow(instances);
 		}
 		DemoResult result = summarize(failure);
 		if (result.succeeded() && !this.options.keepLogs()) {
@@ -100,26 +97,6 @@ public final class FailoverDemo {
 			this.out.println("Logs: " + logs);
 		}
 		return result;
-	}
-
-	private void launch(ChildProcesses children, String name, String connectString, Path logs) throws IOException {
-		String ending = (this.options.graceful() ? "--sample.exit-after-leading=" : "--sample.crash-after-leading=")
-				+ this.options.leadFor().toMillis() + "ms";
-		List<String> command = Jvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
-				this.options.classpath(), "dev.zkleader.sample.SampleApplication",
-				List.of("--server.port=0", "--spring.main.banner-mode=off", "--leader.participant-id=" + name,
-						"--leader.zookeeper.connect-string=" + connectString,
-						"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
-						"--leader.zookeeper.startup-wait=60s", ending));
-		ChildProcess child = children.start(name, command,
-				Output.pumped(logs.resolve(name + ".log"), (line) -> Timeline.parse(line).ifPresent(this::record)));
-		this.instances.put(name, child.process());
-		this.timeline.add(new Timeline.Event(name, Timeline.Kind.LAUNCHED, Instant.now(), ""));
-		// Reported once its last lines are read too: what it logged comes before its end.
-		CompletableFuture<Instant> ended = child.process().onExit().thenApply((process) -> Instant.now());
-		child.onOutputEnd()
-			.thenAcceptBoth(ended, (done, at) -> record(new Timeline.Event(name, Timeline.Kind.PROCESS_ENDED, at,
-					"exit code " + done.process().exitValue())));
 	}
 
 	private void record(Timeline.Event event) {
@@ -156,7 +133,7 @@ public final class FailoverDemo {
 
 	// Returns why the scenario did not complete, or null when every instance has led and
 	// ended.
-	private String follow() throws InterruptedException {
+	private String follow(SampleInstances instances) throws InterruptedException {
 		long deadline = System.nanoTime() + FIRST_LEADER_TIMEOUT.toNanos();
 		Duration step = this.options.leadFor()
 			.plus(this.options.sessionTimeout().multipliedBy(3))
@@ -173,7 +150,7 @@ public final class FailoverDemo {
 			if (problem != null) {
 				return problem;
 			}
-			if (complete(leaderships)) {
+			if (complete(leaderships, instances)) {
 				return null;
 			}
 			if (System.nanoTime() >= deadline) {
@@ -197,13 +174,13 @@ public final class FailoverDemo {
 		return null;
 	}
 
-	private boolean complete(List<Timeline.Leadership> leaderships) {
+	private boolean complete(List<Timeline.Leadership> leaderships, SampleInstances instances) {
 		long ledAndEnded = leaderships.stream()
 			.filter(Timeline.Leadership::ended)
 			.map(Timeline.Leadership::instance)
 			.distinct()
 			.count();
-		return ledAndEnded == this.options.instances() && this.instances.values().stream().noneMatch(Process::isAlive);
+		return ledAndEnded == this.options.instances() && instances.noneAlive();
 	}
 
 	private DemoResult summarize(String failure) throws IOException {

@@ -2,6 +2,7 @@ package dev.zkleader.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,12 @@ final class Timeline {
 
 	enum Kind {
 
-		LAUNCHED, GRANTED, REVOKED, CRASHED, EXITED, PROCESS_ENDED
+		LAUNCHED, GRANTED, REVOKED, CRASHED, EXITED, PROCESS_ENDED,
+
+		/**
+		 * A run of the leader's job; the detail is the fencing token it ran with.
+		 */
+		JOB_RUN
 
 	}
 
@@ -54,6 +60,10 @@ final class Timeline {
 
 	private static final Pattern EXITED = Pattern.compile("(\\S+) exiting gracefully .* at (\\S+)$");
 
+	// The line's time is the log's own time stamp, its first word.
+	private static final Pattern JOB_RUN = Pattern
+		.compile("^(\\S+) .*Leader job run #\\d+ on (\\S+) \\(fencing token (\\d+)\\)");
+
 	private final List<Event> events = new ArrayList<>();
 
 	/**
@@ -78,6 +88,11 @@ final class Timeline {
 		matcher = EXITED.matcher(line);
 		if (matcher.find()) {
 			return Optional.of(new Event(matcher.group(1), Kind.EXITED, Instant.parse(matcher.group(2)), ""));
+		}
+		matcher = JOB_RUN.matcher(line);
+		if (matcher.find()) {
+			Instant at = OffsetDateTime.parse(matcher.group(1)).toInstant();
+			return Optional.of(new Event(matcher.group(2), Kind.JOB_RUN, at, matcher.group(3)));
 		}
 		return Optional.empty();
 	}
@@ -167,6 +182,32 @@ final class Timeline {
 			}
 		}
 		return overlaps;
+	}
+
+	/**
+	 * The runs of the leader's job, whoever ran them, in time order.
+	 * @return the runs
+	 */
+	synchronized List<Event> jobRuns() {
+		return this.events.stream()
+			.filter((event) -> event.kind() == Kind.JOB_RUN)
+			.sorted(Comparator.comparing(Event::time))
+			.toList();
+	}
+
+	/**
+	 * The longest time between two consecutive runs of the leader's job, whoever ran
+	 * them.
+	 * @return the longest pause, zero with fewer than two runs
+	 */
+	Duration longestJobPause() {
+		List<Event> runs = jobRuns();
+		Duration longest = Duration.ZERO;
+		for (int i = 1; i < runs.size(); i++) {
+			Duration pause = Duration.between(runs.get(i - 1).time(), runs.get(i).time());
+			longest = (pause.compareTo(longest) > 0) ? pause : longest;
+		}
+		return longest;
 	}
 
 	synchronized Optional<Instant> first(Kind kind) {

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Draws the timeline as a self-contained SVG picture: one lane per instance, a bar for
- * each leadership, a mark where it ended, and the failover gap before each new leader.
+ * each leadership, a mark where it ended, the failover gap before each new leader, and
+ * shaded bands for what happened to ZooKeeper meanwhile.
  */
 final class TimelineSvg {
 
@@ -24,10 +26,30 @@ final class TimelineSvg {
 	private TimelineSvg() {
 	}
 
+	/**
+	 * A span of time drawn across every lane, such as the restart of a ZooKeeper server.
+	 *
+	 * @param label what happened
+	 * @param start when it began
+	 * @param end when it was over
+	 */
+	record Band(String label, Instant start, Instant end) {
+	}
+
 	static String render(String title, String subtitle, List<String> instances, List<Timeline.Leadership> leaderships) {
-		Instant from = leaderships.stream().map(Timeline.Leadership::start).min(Instant::compareTo).orElseThrow();
-		Instant to = leaderships.stream()
-			.map((leadership) -> leadership.ended() ? leadership.end() : leadership.start())
+		return render(title, subtitle, instances, leaderships, List.of(), List.of());
+	}
+
+	static String render(String title, String subtitle, List<String> instances, List<Timeline.Leadership> leaderships,
+			List<Band> bands, List<Timeline.Event> jobRuns) {
+		Instant from = Stream
+			.concat(leaderships.stream().map(Timeline.Leadership::start), bands.stream().map(Band::start))
+			.min(Instant::compareTo)
+			.orElseThrow();
+		Instant to = Stream
+			.concat(leaderships.stream()
+				.map((leadership) -> leadership.ended() ? leadership.end() : leadership.start()),
+					bands.stream().map(Band::end))
 			.max(Instant::compareTo)
 			.orElseThrow();
 		from = from.minusMillis(500);
@@ -58,6 +80,15 @@ final class TimelineSvg {
 					"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#dddddd\"/>%n", x, TOP, x, axisY));
 			svg.append(text(x - 8, axisY + 18, s + " s", "fill=\"#555555\" font-size=\"11\""));
 		}
+		for (Band band : bands) {
+			double x1 = LEFT + Duration.between(from, band.start()).toMillis() * scale;
+			double x2 = LEFT + Duration.between(from, band.end()).toMillis() * scale;
+			svg.append(String.format(Locale.ROOT,
+					"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f2c14e\" "
+							+ "fill-opacity=\"0.35\"/>%n",
+					x1, TOP, Math.max(2, x2 - x1), axisY - TOP));
+			svg.append(text(x1, TOP - 5, escape(band.label()), "fill=\"#8a6200\" font-size=\"10\""));
+		}
 		Timeline.Leadership previous = null;
 		for (Timeline.Leadership leadership : leaderships) {
 			int y = TOP + instances.indexOf(leadership.instance()) * LANE;
@@ -79,11 +110,20 @@ final class TimelineSvg {
 						"<path d=\"M%.1f %d L%.1f %d\" stroke=\"#e08a00\" stroke-width=\"1.5\" "
 								+ "stroke-dasharray=\"4 3\" fill=\"none\"/>%n",
 						px, py, x1, y + LANE / 2));
-				svg.append(text(x1 + 4, y + 6, "failover " + gap + " ms", "fill=\"#b36b00\" font-size=\"10\""));
+				String label = (bands.isEmpty() ? "failover " : "no leader ") + gap + " ms";
+				svg.append(text(x1 + 4, y + 6, label, "fill=\"#b36b00\" font-size=\"10\""));
 			}
 			previous = leadership;
 		}
-		svg.append(legend(axisY + 38));
+		// Each run of the job as a tick on its instance's bar: a pause shows as a gap.
+		for (Timeline.Event run : jobRuns) {
+			double x = LEFT + Duration.between(from, run.time()).toMillis() * scale;
+			int y = TOP + instances.indexOf(run.instance()) * LANE;
+			svg.append(String.format(Locale.ROOT,
+					"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#0b4d26\" stroke-width=\"1.5\"/>%n", x,
+					y + 8, x, y + 12));
+		}
+		svg.append(bands.isEmpty() ? legend(axisY + 38) : bandLegend(axisY + 38));
 		svg.append("</svg>\n");
 		return svg.toString();
 	}
@@ -110,6 +150,19 @@ final class TimelineSvg {
 				+ (y - 4) + " L" + (LEFT + 342) + " " + (y - 4)
 				+ "\" stroke=\"#e08a00\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
 				+ text(LEFT + 348, y, "failover gap (no leader)", "font-size=\"11\"") + "\n";
+	}
+
+	private static String bandLegend(int y) {
+		return "<rect x=\"" + LEFT + "\" y=\"" + (y - 10) + "\" width=\"22\" height=\"10\" fill=\"#2e9d5b\"/>"
+				+ text(LEFT + 28, y, "leads", "font-size=\"11\"") + "<rect x=\"" + (LEFT + 80) + "\" y=\"" + (y - 11)
+				+ "\" width=\"4\" height=\"12\" fill=\"#333333\"/>"
+				+ text(LEFT + 90, y, "leadership revoked or shut down", "font-size=\"11\"") + "<rect x=\""
+				+ (LEFT + 280) + "\" y=\"" + (y - 10) + "\" width=\"22\" height=\"10\" fill=\"#f2c14e\" "
+				+ "fill-opacity=\"0.35\"/>"
+				+ text(LEFT + 308, y, "a ZooKeeper server restarts (stop, start, serving again)", "font-size=\"11\"")
+				+ "<line x1=\"" + (LEFT + 640) + "\" y1=\"" + (y - 10) + "\" x2=\"" + (LEFT + 640) + "\" y2=\"" + y
+				+ "\" stroke=\"#0b4d26\" stroke-width=\"1.5\"/>"
+				+ text(LEFT + 648, y, "a run of the leader's job", "font-size=\"11\"") + "\n";
 	}
 
 	private static String text(double x, int y, String content, String attributes) {

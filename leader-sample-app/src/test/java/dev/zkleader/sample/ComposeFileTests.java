@@ -42,6 +42,8 @@ class ComposeFileTests {
 	private static final List<String> INSTANCES = List.of("instance-1", "instance-2", "instance-3", "instance-4",
 			"instance-5", "instance-6");
 
+	private static final String SAMPLE_IMAGE = "zkleader/leader-sample-app:0.1.0-SNAPSHOT";
+
 	private static Map<String, Object> services;
 
 	private static Set<String> knownProperties;
@@ -87,14 +89,12 @@ class ComposeFileTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void everyInstanceIsBuiltFromTheSampleAndWaitsForAHealthyZooKeeper() {
+	void everyInstanceRunsTheSampleImageAndWaitsForAHealthyZooKeeper() {
 		Set<String> ports = new LinkedHashSet<>();
 		Set<String> ids = new LinkedHashSet<>();
 		for (String name : INSTANCES) {
 			Map<String, Object> instance = (Map<String, Object>) services.get(name);
-			Map<String, Object> build = (Map<String, Object>) instance.get("build");
-			assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "leader-sample-app/Dockerfile");
-			assertThat(instance).containsEntry("restart", "no");
+			assertThat(instance).containsEntry("image", SAMPLE_IMAGE).containsEntry("restart", "no");
 			Map<String, Object> dependsOn = (Map<String, Object>) instance.get("depends_on");
 			assertThat((Map<String, Object>) dependsOn.get("zookeeper")).containsEntry("condition", "service_healthy");
 			Map<String, Object> environment = (Map<String, Object>) instance.get("environment");
@@ -107,6 +107,32 @@ class ComposeFileTests {
 		}
 		assertThat(ports).as("host ports").hasSize(INSTANCES.size());
 		assertThat(ids).as("participant ids").hasSize(INSTANCES.size());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theImageIsBuiltOnceByTheFirstInstanceAndTheOthersStartWithIt() {
+		List<String> builders = services.entrySet()
+			.stream()
+			.filter((service) -> ((Map<String, Object>) service.getValue()).containsKey("build"))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(builders).as("services that build an image").containsExactly("instance-1");
+		Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) services.get("instance-1"))
+			.get("build");
+		assertThat(build).containsEntry("context", ".").containsEntry("dockerfile", "leader-sample-app/Dockerfile");
+		// docker-compose 1.x readies the services in the file's order: the builder comes
+		// before those that only run its image.
+		assertThat(services.keySet()).filteredOn((name) -> name.startsWith("instance-"))
+			.first()
+			.isEqualTo("instance-1");
+		// A dependency on instance-1 would hold the others back until its container runs:
+		// the first leader would lead alone and crash before the others joined.
+		for (String name : INSTANCES) {
+			Map<String, Object> dependsOn = (Map<String, Object>) ((Map<String, Object>) services.get(name))
+				.get("depends_on");
+			assertThat(dependsOn).as("%s depends on", name).containsOnlyKeys("zookeeper");
+		}
 	}
 
 	@Test
@@ -145,6 +171,9 @@ class ComposeFileTests {
 		assertThat(stages).hasSize(2);
 		assertThat(stages.get(0)).contains("maven").contains("17").endsWith("AS build");
 		assertThat(stages.get(1)).contains("17-jre");
+		// Error Prone runs in the compiler only with the JVM options of .mvn/jvm.config.
+		assertThat(Path.of("..", ".mvn", "jvm.config")).exists();
+		assertThat(dockerfile).contains("COPY .mvn .mvn");
 		assertThat(dockerfile).contains("COPY leader-sample-app leader-sample-app")
 			.contains("-pl leader-sample-app -am package");
 		Matcher jar = Pattern.compile("COPY --from=build /src/(\\S+) ").matcher(dockerfile);

@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +31,7 @@ class BalanceDemoTests {
 		assertThat(result.failure()).as(printed).isNull();
 		assertThat(result.overlaps()).as(printed).isEmpty();
 		assertThat(result.succeeded()).isTrue();
-		assertThat(result.phases()).extracting(Phase::spread)
+		assertThat(result.phases()).extracting(BalancePhase::spread)
 			.extracting(BalanceDemoTests::counts)
 			.containsExactly(List.of(3, 3), List.of(2, 2, 2), List.of(3, 3));
 		// The first instance to join led all six elections; the spread took yields, and

@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param failure why the scenario did not complete, or {@code null}
  * @param picture the timeline picture, or {@code null} when nobody led
  */
-record BalanceResult(List<Phase> phases, List<BalanceTimeline.Leadership> leaderships, List<Long> yieldGapsMillis,
-		List<Long> shutdownGapsMillis, List<String> overlaps, @Nullable String failure, @Nullable Path picture) {
+record BalanceResult(List<BalancePhase> phases, List<BalanceTimeline.Leadership> leaderships,
+		List<Long> yieldGapsMillis, List<Long> shutdownGapsMillis, List<String> overlaps, @Nullable String failure,
+		@Nullable Path picture) {
 
 	boolean succeeded() {
 		return this.failure == null && this.overlaps.isEmpty();

@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,7 @@ final class BalanceSummary {
 		this.out = out;
 	}
 
-	BalanceResult summarize(BalanceTimeline timeline, List<Phase> phases, List<BalanceSvg.Mark> marks,
+	BalanceResult summarize(BalanceTimeline timeline, List<BalancePhase> phases, List<BalanceSvg.Mark> marks,
 			@Nullable String failure, Instant started, @Nullable Instant ended) throws IOException {
 		List<BalanceTimeline.Leadership> leaderships = timeline.leaderships();
 		List<Long> yields = timeline.handoverGapsMillis("YIELDED");
@@ -34,8 +33,8 @@ final class BalanceSummary {
 		this.out.println();
 		this.out.println("Summary");
 		phases.forEach((phase) -> this.out.println("  Balanced " + phase.describe()));
-		this.out.println("  Balancing yields: " + describe(yields));
-		this.out.println("  Handovers at shutdown: " + describe(shutdowns));
+		this.out.println("  Balancing yields, gap to the next leader: " + FailoverDemo.describe(yields));
+		this.out.println("  Handovers at shutdown, gap to the next leader: " + FailoverDemo.describe(shutdowns));
 		this.out.println("  Moments with two leaders of one election: "
 				+ (overlaps.isEmpty() ? "none" : String.join("; ", overlaps)));
 		Path picture = null;
@@ -47,7 +46,7 @@ final class BalanceSummary {
 			String title = "Balance demo: " + BalanceDemo.ELECTIONS.size() + " named elections, "
 					+ this.options.instances() + " instances, then one joins and one leaves";
 			String subtitle = "leader.balance.enabled=true  |  " + yields.size() + " balancing yields, handover "
-					+ (yields.isEmpty() ? "none" : "median " + median(yields) + " ms")
+					+ (yields.isEmpty() ? "none" : "median " + FailoverDemo.median(yields) + " ms")
 					+ "  |  two leaders of one election: "
 					+ (overlaps.isEmpty() ? "never" : overlaps.size() + " times");
 			Files.writeString(picture, BalanceSvg.render(title, subtitle, instances, leaderships, marks, started,
@@ -59,20 +58,6 @@ final class BalanceSummary {
 				? "Demo completed: the leaderships spread, followed every join and leave, never two leaders at once."
 				: "Demo FAILED: " + ((failure != null) ? failure : String.join("; ", overlaps)));
 		return result;
-	}
-
-	static String describe(List<Long> gaps) {
-		if (gaps.isEmpty()) {
-			return "none";
-		}
-		List<Long> sorted = gaps.stream().sorted().toList();
-		return String.format(Locale.ROOT, "n=%d, gap to the next leader min %d ms, median %d ms, max %d ms",
-				sorted.size(), sorted.get(0), median(sorted), sorted.get(sorted.size() - 1));
-	}
-
-	private static long median(List<Long> values) {
-		List<Long> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
 	}
 
 }

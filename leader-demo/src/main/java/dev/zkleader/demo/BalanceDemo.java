@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import dev.zkleader.harness.cli.CommandLine;
 import dev.zkleader.harness.process.ChildProcess;
 import dev.zkleader.harness.process.ChildProcesses;
-import dev.zkleader.harness.process.Jvm;
 import dev.zkleader.harness.process.Output;
 import dev.zkleader.harness.zookeeper.ServerOptions;
 import dev.zkleader.harness.zookeeper.ZooKeeperServer;
@@ -62,7 +61,7 @@ public final class BalanceDemo {
 
 	private final List<BalanceSvg.Mark> marks = new CopyOnWriteArrayList<>();
 
-	private final List<Phase> phases = new ArrayList<>();
+	private final List<BalancePhase> phases = new ArrayList<>();
 
 	private Instant started = Instant.now();
 
@@ -135,11 +134,8 @@ public final class BalanceDemo {
 	}
 
 	private String launch(ChildProcesses children, String name, String connectString, Path logs) throws IOException {
-		List<String> command = Jvm.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
-				this.options.classpath(), "dev.zkleader.sample.SampleApplication",
-				List.of("--server.port=0", "--spring.main.banner-mode=off", "--leader.participant-id=" + name,
-						"--leader.zookeeper.connect-string=" + connectString, "--leader.zookeeper.session-timeout=4s",
-						"--leader.zookeeper.startup-wait=60s", "--sample.named-jobs=true",
+		List<String> command = SampleInstances.command(this.options.classpath(), name, connectString,
+				List.of("--leader.zookeeper.session-timeout=4s", "--sample.named-jobs=true",
 						"--leader.balance.enabled=true",
 						"--leader.balance.settle-delay=" + this.options.settleDelay().toMillis() + "ms",
 						"--leader.balance.min-tenure=" + this.options.minTenure().toMillis() + "ms"));
@@ -197,7 +193,7 @@ public final class BalanceDemo {
 			.map(BalanceTimeline.Leadership::start)
 			.max(Instant::compareTo)
 			.orElse(from);
-		Phase phase = new Phase(what, Duration.between(from, last.isAfter(from) ? last : from), spread);
+		BalancePhase phase = new BalancePhase(what, Duration.between(from, last.isAfter(from) ? last : from), spread);
 		this.phases.add(phase);
 		this.out.println(at(last) + " BALANCED " + phase.describe());
 		return null;

@@ -1,4 +1,4 @@
-package dev.zkleader.demo.balance;
+package dev.zkleader.demo;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param balancedAfter from the moment it happened to the last grant of the spread
  * @param spread the elections each running instance led then
  */
-record Phase(String what, Duration balancedAfter, Map<String, List<String>> spread) {
+record BalancePhase(String what, Duration balancedAfter, Map<String, List<String>> spread) {
 
 	String describe() {
 		return "after " + this.what + ": "
