@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ElectionHistory {
 
+	/**
+	 * Overlaps of runs less than this apart belong to one moment: two instances that both
+	 * run the job overlap on most of their runs, not once.
+	 */
+	static final long MOMENT_GAP_MICROS = 1_000_000;
+
 	private final List<Change> changes = new ArrayList<>();
 
 	private final List<Run> runs = new ArrayList<>();
@@ -104,7 +110,8 @@ final class ElectionHistory {
 
 	/**
 	 * The moments when runs of two or more participants overlapped (one participant's
-	 * runs never overlap each other), counted by when they began.
+	 * runs never overlap each other), counted by when they began, and the time they
+	 * overlapped.
 	 */
 	private Overlaps overlaps(long from, long to) {
 		List<long[]> edges = new ArrayList<>();
@@ -117,6 +124,7 @@ final class ElectionHistory {
 		edges.sort(Comparator.<long[]>comparingLong((edge) -> edge[0]).thenComparingLong((edge) -> edge[1]));
 		int running = 0;
 		long began = 0;
+		long lastEnded = Long.MIN_VALUE / 2;
 		int moments = 0;
 		long micros = 0;
 		for (long[] edge : edges) {
@@ -125,9 +133,12 @@ final class ElectionHistory {
 			if (before < 2 && running >= 2) {
 				began = edge[0];
 			}
-			else if (before >= 2 && running < 2 && began >= from && began < to) {
-				moments++;
-				micros += edge[0] - began;
+			else if (before >= 2 && running < 2) {
+				if (began >= from && began < to) {
+					moments += (began - lastEnded < MOMENT_GAP_MICROS) ? 0 : 1;
+					micros += edge[0] - began;
+				}
+				lastEnded = edge[0];
 			}
 		}
 		return new Overlaps(moments, micros);
@@ -154,8 +165,8 @@ final class ElectionHistory {
 	 * @param leaderlessMicros time in it when no participant led
 	 * @param bothLeadingMicros time in it when two or more participants led
 	 * @param overlapMoments moments, beginning in it, when two participants ran the job
-	 * at once
-	 * @param overlapMicros their total length
+	 * at once (overlaps less than {@link #MOMENT_GAP_MICROS} apart are one moment)
+	 * @param overlapMicros how long their runs overlapped in all
 	 * @param firstRevocationMicros when the first revocation in it came, 0 if none
 	 * @param firstMoveMicros when the first move in it came, 0 if none
 	 */

@@ -59,8 +59,8 @@ public record MaintenanceResult(MaintenanceBenchmark.Settings settings, List<Seg
 	 */
 	public String cutTable() {
 		MarkdownTable table = new MarkdownTable("Contender", ">old leader revoked after ms",
-				">another instance granted after ms", ">both granted, ms", ">two instances ran the job: moments (ms)",
-				">leaderless ms", ">interrupted runs");
+				">another instance granted after ms", ">both granted, ms",
+				">two instances ran the job: moments (overlap ms)", ">leaderless ms", ">interrupted runs");
 		int cut = this.segments.size() - 1;
 		Segment segment = this.segments.get(cut);
 		for (Contender contender : this.settings.contenders()) {
@@ -76,7 +76,7 @@ public record MaintenanceResult(MaintenanceBenchmark.Settings settings, List<Seg
 	private static MarkdownTable restartColumns(String first) {
 		return new MarkdownTable(first, ">restarts", ">revocations of a healthy leader", ">moves to another instance",
 				">interrupted runs", ">leaderless median ms", ">leaderless max ms",
-				">two instances ran the job: moments (ms)");
+				">two instances ran the job: moments (overlap ms)");
 	}
 
 	private void restartRow(MarkdownTable table, Contender contender, String title, Predicate<Scenario> which) {

@@ -59,10 +59,22 @@ class ElectionHistoryTests {
 		report("a", "RUN 5250 5400 0");
 		report("a", "REVOKED 6000");
 		ElectionHistory.Window window = this.history.window(3000, 10_000);
-		assertThat(window.overlapMoments()).isEqualTo(2);
+		assertThat(window.overlapMoments()).isEqualTo(1);
 		assertThat(window.overlapMicros()).isEqualTo(100 + 50);
 		assertThat(window.bothLeadingMicros()).isEqualTo(1000);
 		assertThat(window.moves()).isEqualTo(1);
+	}
+
+	@Test
+	void overlapsMoreThanTheGapApartAreTwoMoments() {
+		report("a", "RUN 1000 2000 0");
+		report("b", "RUN 1500 2500 0");
+		long later = 2000 + ElectionHistory.MOMENT_GAP_MICROS;
+		report("a", "RUN " + later + " " + (later + 1000) + " 0");
+		report("b", "RUN " + (later + 500) + " " + (later + 600) + " 0");
+		ElectionHistory.Window window = this.history.window(0, later + 10_000);
+		assertThat(window.overlapMoments()).isEqualTo(2);
+		assertThat(window.overlapMicros()).isEqualTo(500 + 100);
 	}
 
 	@Test
