@@ -3,7 +3,6 @@ package dev.zkleader.benchmarks.participant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.zkleader.benchmarks.support.EpochMicros;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
@@ -28,7 +27,7 @@ final class RawLatchMembership implements Membership {
 
 	private final boolean sessionPolicy;
 
-	private final WorkGate gate = new WorkGate();
+	private final WorkGate gate;
 
 	private @Nullable ExecutorService listenerExecutor;
 
@@ -40,6 +39,7 @@ final class RawLatchMembership implements Membership {
 		this.settings = settings;
 		this.listenerThread = listenerThread;
 		this.sessionPolicy = sessionPolicy;
+		this.gate = new WorkGate(settings);
 	}
 
 	@Override
@@ -52,13 +52,11 @@ final class RawLatchMembership implements Membership {
 			@Override
 			public void isLeader() {
 				RawLatchMembership.this.gate.granted();
-				RawLatchMembership.this.settings.granted().accept(EpochMicros.now());
 			}
 
 			@Override
 			public void notLeader() {
 				RawLatchMembership.this.gate.revoked();
-				RawLatchMembership.this.settings.revoked().accept(EpochMicros.now());
 			}
 
 		};

@@ -1,6 +1,5 @@
 package dev.zkleader.benchmarks.participant;
 
-import dev.zkleader.benchmarks.support.EpochMicros;
 import org.apache.curator.framework.CuratorFramework;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +37,11 @@ final class SpringIntegrationMembership implements Membership {
 
 	private EventProbe probe = new EventProbe();
 
-	private WorkGate gate = new WorkGate();
+	private WorkGate gate;
 
 	SpringIntegrationMembership(Settings settings) {
 		this.settings = settings;
+		this.gate = new WorkGate(settings);
 	}
 
 	@Override
@@ -49,7 +49,7 @@ final class SpringIntegrationMembership implements Membership {
 		Settings current = this.settings;
 		EventProbe newProbe = new EventProbe();
 		this.probe = newProbe;
-		WorkGate newGate = new WorkGate();
+		WorkGate newGate = new WorkGate(current);
 		this.gate = newGate;
 		this.context = new SpringApplicationBuilder(SpringIntegrationApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -58,7 +58,7 @@ final class SpringIntegrationMembership implements Membership {
 			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (context) -> {
 				context.registerBean(EventProbe.BEAN_NAME, EventProbe.class, () -> newProbe);
 				context.registerBean(Settings.class, () -> current);
-				context.registerBean(LeadershipRecorder.class, () -> new LeadershipRecorder(current, newGate));
+				context.registerBean(LeadershipRecorder.class, () -> new LeadershipRecorder(newGate));
 			})
 			.run(current.springArguments("--spring.application.name=benchmark"));
 	}
@@ -119,27 +119,25 @@ final class SpringIntegrationMembership implements Membership {
 
 	}
 
+	/**
+	 * Opens and closes the gate on Spring Integration's events, which it reports.
+	 */
 	static class LeadershipRecorder {
-
-		private final Settings settings;
 
 		private final WorkGate gate;
 
-		LeadershipRecorder(Settings settings, WorkGate gate) {
-			this.settings = settings;
+		LeadershipRecorder(WorkGate gate) {
 			this.gate = gate;
 		}
 
 		@EventListener
 		void granted(OnGrantedEvent event) {
 			this.gate.granted();
-			this.settings.granted().accept(EpochMicros.now());
 		}
 
 		@EventListener
 		void revoked(OnRevokedEvent event) {
 			this.gate.revoked();
-			this.settings.revoked().accept(EpochMicros.now());
 		}
 
 	}

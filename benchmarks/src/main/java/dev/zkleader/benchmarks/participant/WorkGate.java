@@ -1,5 +1,6 @@
 package dev.zkleader.benchmarks.participant;
 
+import dev.zkleader.benchmarks.support.EpochMicros;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  * Spring Integration), written as an application would: work runs while the last callback
  * was a grant, and a revocation interrupts the run in progress, as this starter does by
  * default ({@code leader.interrupt-on-revoke}), so that every contender stops its work
- * the same way.
+ * the same way. Reports each grant and revocation, stamped on arrival.
  */
 final class WorkGate {
+
+	private final Settings settings;
 
 	private final Object lock = new Object();
 
@@ -17,13 +20,20 @@ final class WorkGate {
 
 	private @Nullable Thread running;
 
+	WorkGate(Settings settings) {
+		this.settings = settings;
+	}
+
 	void granted() {
+		long now = EpochMicros.now();
 		synchronized (this.lock) {
 			this.leading = true;
 		}
+		this.settings.granted().accept(now);
 	}
 
 	void revoked() {
+		long now = EpochMicros.now();
 		synchronized (this.lock) {
 			this.leading = false;
 			Thread thread = this.running;
@@ -31,6 +41,7 @@ final class WorkGate {
 				thread.interrupt();
 			}
 		}
+		this.settings.revoked().accept(now);
 	}
 
 	/**
