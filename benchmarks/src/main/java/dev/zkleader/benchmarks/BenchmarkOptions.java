@@ -97,7 +97,7 @@ record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Null
 	}
 
 	MaintenanceBenchmark.Settings maintenance() {
-		return new MaintenanceBenchmark.Settings(this.quick ? 2 : 3, this.quick ? 1 : 3, this.quick ? 2 : 4,
+		return new MaintenanceBenchmark.Settings(this.quick ? 2 : 3, this.quick ? 1 : 5, this.quick ? 2 : 6,
 				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofMillis(5),
 				Duration.ofMillis(20), this.seed, Contender.MAINTENANCE);
 	}
