@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (and the modules they measure, tests skipped) and runs them; prints Markdown tables and writes
-# them to benchmarks/target/benchmark-results/results.md. About 20 minutes; --quick takes a few. See docs/BENCHMARKS.md.
-# Options: --quick, --only=handover,crash,gating,scale,footprint, --seed=N.
+# them to benchmarks/target/benchmark-results/results.md. About 25 minutes; --quick takes a few. See docs/BENCHMARKS.md.
+# Options: --quick, --only=handover,crash,gating,scale,footprint,maintenance, --seed=N.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

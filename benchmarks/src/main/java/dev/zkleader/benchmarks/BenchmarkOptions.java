@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.zkleader.benchmarks.failover.CrashFailoverBenchmark;
 import dev.zkleader.benchmarks.failover.HandoverBenchmark;
+import dev.zkleader.benchmarks.failover.MaintenanceBenchmark;
 import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
 import dev.zkleader.benchmarks.gating.GatingRun;
 import dev.zkleader.benchmarks.participant.Contender;
@@ -32,12 +33,12 @@ import org.jspecify.annotations.Nullable;
 record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Nullable Path sampleJar, Path output,
 		long seed, List<String> starterArguments, List<String> arguments) {
 
-	static final List<String> ALL = List.of("handover", "crash", "gating", "scale", "footprint");
+	static final List<String> ALL = List.of("handover", "crash", "gating", "scale", "footprint", "maintenance");
 
 	static final String USAGE = """
-			Usage: benchmarks/run.sh [--quick] [--only=handover,crash,gating,scale,footprint] [--seed=N]
+			Usage: benchmarks/run.sh [--quick] [--only=handover,crash,gating,scale,footprint,maintenance] [--seed=N]
 			  --quick   a short run (a few minutes): fewer participants and repetitions
-			  --only    run only these benchmarks (default: all, about 20 minutes)
+			  --only    run only these benchmarks (default: all, about 25 minutes)
 			  --seed    seeds the random order of contenders and the pauses (default 42)
 			  --diagnose  the handover with two more contenders: raw Curator with its listener on its own
 			            thread, and the starter with its election's logging at WARN (3 JVMs each, 40 rounds)
@@ -93,6 +94,12 @@ record BenchmarkOptions(boolean quick, boolean diagnose, Set<String> only, @Null
 	ScaleBenchmark.Settings scale() {
 		return new ScaleBenchmark.Settings(List.of(50, 100, 200), this.quick ? 5 : 20, Duration.ofSeconds(15),
 				this.quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10), this.seed);
+	}
+
+	MaintenanceBenchmark.Settings maintenance() {
+		return new MaintenanceBenchmark.Settings(this.quick ? 2 : 3, this.quick ? 1 : 5, this.quick ? 2 : 6,
+				Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofMillis(5),
+				Duration.ofMillis(20), this.seed, Contender.MAINTENANCE);
 	}
 
 	FootprintBenchmark.Settings footprint() {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import dev.zkleader.benchmarks.failover.CrashFailoverBenchmark;
 import dev.zkleader.benchmarks.failover.HandoverBenchmark;
+import dev.zkleader.benchmarks.failover.MaintenanceBenchmark;
+import dev.zkleader.benchmarks.failover.MaintenanceResult;
 import dev.zkleader.benchmarks.footprint.FootprintBenchmark;
 import dev.zkleader.benchmarks.gating.GatingRun;
 import dev.zkleader.benchmarks.participant.Contender;
@@ -88,6 +90,11 @@ public final class Benchmarks {
 				progress("5. Footprint");
 				footprint(FootprintBenchmark.run(children, logs, required(server), jar, output,
 						this.options.footprint(), this.console));
+			}
+			if (runs("maintenance")) {
+				progress("6. ZooKeeper maintenance");
+				maintenance(MaintenanceBenchmark.run(children, logs, output.resolve("ensemble"),
+						this.options.maintenance(), this.console));
 			}
 		}
 		emit("Load average (1/5/15 min) at the end: " + Environment.loadAverage() + ". Whole run: "
@@ -207,6 +214,36 @@ public final class Benchmarks {
 						+ "(jcmd GC.run); %s.%n",
 				result.settings().repetitions(), minutes(result.elapsed())));
 		emit(result.table());
+	}
+
+	private void maintenance(MaintenanceResult result) {
+		MaintenanceBenchmark.Settings settings = result.settings();
+		emit("## 6. ZooKeeper maintenance\n");
+		emit(String.format(Locale.ROOT,
+				"One ensemble of 3 ZooKeeper server processes (tickTime %d ms); %d participant JVMs per contender "
+						+ "(%d in all), each contender in its own election, each participant reaching each member "
+						+ "through a proxy of its own; session timeout %d ms (negotiated: %s); every participant "
+						+ "runs the same job: every %d ms, %d ms of leader-only work through its contender's gate "
+						+ "(interrupted on revocation). %d rolling restarts (followers first, the ensemble's "
+						+ "leader last), then %d single restarts (a follower and the ensemble's leader in turn), "
+						+ "each window ending %d s after all elections settled; then every leader cut off from "
+						+ "every member for %d s; %s.%n",
+				BenchmarkZooKeeper.TICK_MILLIS, settings.participants(),
+				settings.participants() * settings.contenders().size(), settings.sessionTimeout().toMillis(),
+				result.negotiatedSessionMillis()
+					.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey().shortName() + " " + entry.getValue() + " ms")
+					.collect(Collectors.joining(", ")),
+				settings.jobPeriod().toMillis(), settings.jobWork().toMillis(), settings.rollingRestarts(),
+				settings.singleRestarts(), settings.quiet().toSeconds(), settings.cut().toSeconds(),
+				minutes(result.elapsed())));
+		emit("Member restarts (the sessions survive them):\n");
+		emit(result.restartTable());
+		emit(result.restartsByKindTable());
+		emit("The leader of every election cut off from every member for " + settings.cut().toSeconds()
+				+ " s (its session expires); times from the start of the cut:\n");
+		emit(result.cutTable());
 	}
 
 	private void progress(String format, Object... args) {

@@ -386,7 +386,7 @@ public final class HandoverBenchmark {
 
 		private static String timed(Contender contender) {
 			return switch (contender) {
-				case RAW, RAW_LISTENER_THREAD -> "latch.close() → next isLeader()";
+				case RAW, RAW_SESSION_POLICY, RAW_LISTENER_THREAD -> "latch.close() → next isLeader()";
 				case SPRING_INTEGRATION -> "context.close() → next OnGrantedEvent";
 				case STARTER, STARTER_QUIET -> "context.close() → next LeadershipGrantedEvent";
 			};

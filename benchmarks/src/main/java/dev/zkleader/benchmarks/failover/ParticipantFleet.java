@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -54,6 +55,9 @@ final class ParticipantFleet implements AutoCloseable {
 
 	private int launched;
 
+	private BiConsumer<ParticipantProcess, Protocol.Report> listener = (participant, report) -> {
+	};
+
 	ParticipantFleet(ChildProcesses children, Path logs, String connectString) throws InterruptedException {
 		this.children = children;
 		this.logs = logs;
@@ -90,9 +94,20 @@ final class ParticipantFleet implements AutoCloseable {
 		return new Group(contender, path, sessionTimeout, springArguments);
 	}
 
+	/**
+	 * Hands every report of every participant to a listener as well, under the monitor.
+	 * @param listener the listener (quick: it holds up the participant's output pump)
+	 */
+	void listen(BiConsumer<ParticipantProcess, Protocol.Report> listener) {
+		synchronized (this.monitor) {
+			this.listener = listener;
+		}
+	}
+
 	private void onLine(ParticipantProcess participant, String line) {
 		Protocol.parse(line).ifPresent((report) -> {
 			synchronized (this.monitor) {
+				this.listener.accept(participant, report);
 				switch (report.kind()) {
 					case READY -> {
 						participant.ready = true;
@@ -115,6 +130,9 @@ final class ParticipantFleet implements AutoCloseable {
 						participant.lastRevokePublishedMicros = report.value(2);
 						participant.lastRevokeLoggedMicros = report.value(3);
 						participant.lastContextClosedMicros = report.value(4);
+					}
+					case REVOKED, RUN -> {
+						// For the listener only.
 					}
 				}
 				this.monitor.notifyAll();
@@ -210,26 +228,45 @@ final class ParticipantFleet implements AutoCloseable {
 			return this.contender;
 		}
 
+		String path() {
+			return this.path;
+		}
+
 		/**
 		 * Starts one more participant; it joins at the back of the queue.
 		 * @return its handle
 		 * @throws IOException if the process cannot be started
 		 */
 		ParticipantProcess launch() throws IOException {
+			return launch(ParticipantFleet.this.connectString, List.of());
+		}
+
+		/**
+		 * Starts one more participant that reaches ZooKeeper its own way; it joins at the
+		 * back of the queue.
+		 * @param connectString the ZooKeeper connect string it uses (its own proxies,
+		 * say)
+		 * @param participantArguments more arguments for the participant's main class
+		 * (before any application arguments)
+		 * @return its handle
+		 * @throws IOException if the process cannot be started
+		 */
+		ParticipantProcess launch(String connectString, List<String> participantArguments) throws IOException {
 			String name;
 			synchronized (ParticipantFleet.this.monitor) {
 				name = this.contender.name().toLowerCase(Locale.ROOT) + "-" + (++ParticipantFleet.this.launched);
 			}
 			List<String> options = new ArrayList<>(JVM_OPTIONS);
-			if (this.contender == Contender.RAW || this.contender == Contender.RAW_LISTENER_THREAD) {
+			if (!this.contender.isSpringBoot()) {
 				// The Spring Boot contenders log at INFO through Boot's defaults; raw
 				// Curator gets the same level (Logback alone would log at DEBUG).
 				options.add("-Dlogback.configurationFile=" + Logging.PARTICIPANT);
 			}
-			List<String> command = Jvm.command(options, Jvm.classpath(), Participant.class.getName(),
-					List.of("--contender=" + this.contender.name(), "--connect=" + ParticipantFleet.this.connectString,
-							"--path=" + this.path, "--id=" + name,
-							"--session-timeout-ms=" + this.sessionTimeout.toMillis()));
+			List<String> arguments = new ArrayList<>(
+					List.of("--contender=" + this.contender.name(), "--connect=" + connectString, "--path=" + this.path,
+							"--id=" + name, "--session-timeout-ms=" + this.sessionTimeout.toMillis()));
+			arguments.addAll(participantArguments);
+			List<String> command = Jvm.command(options, Jvm.classpath(), Participant.class.getName(), arguments);
 			// The pump may read a line before the handle exists: it waits for it.
 			CompletableFuture<ParticipantProcess> handle = new CompletableFuture<>();
 			ChildProcess process = ParticipantFleet.this.children.start(name, command, Output

@@ -11,7 +11,15 @@ public enum Contender {
 	/**
 	 * Raw Curator {@code LeaderLatch}: latch close, next {@code isLeader()}.
 	 */
-	RAW("raw Curator LeaderLatch", (settings) -> new RawLatchMembership(settings, false)),
+	RAW("raw Curator LeaderLatch", (settings) -> new RawLatchMembership(settings, false, false)),
+
+	/**
+	 * Raw Curator {@code LeaderLatch} on a client with Curator's
+	 * {@code SessionConnectionStateErrorPolicy}: leadership ends only when the session is
+	 * lost, not when the connection is suspended.
+	 */
+	RAW_SESSION_POLICY("raw Curator LeaderLatch, session error policy",
+			(settings) -> new RawLatchMembership(settings, false, true)),
 
 	/**
 	 * Spring Integration's ZooKeeper {@code LeaderInitiator}: context close, next
@@ -29,7 +37,7 @@ public enum Contender {
 	 * the starter registers its listener), to measure what that hand-off costs.
 	 */
 	RAW_LISTENER_THREAD("diagnosis: raw LeaderLatch, listener on its own thread",
-			(settings) -> new RawLatchMembership(settings, true)),
+			(settings) -> new RawLatchMembership(settings, true, false)),
 
 	/**
 	 * Diagnosis: this starter with its election's INFO lines switched off, to measure
@@ -42,6 +50,11 @@ public enum Contender {
 	 * The contenders of the published comparison.
 	 */
 	public static final List<Contender> COMPARED = List.of(RAW, SPRING_INTEGRATION, STARTER);
+
+	/**
+	 * The contenders of the ZooKeeper maintenance benchmark.
+	 */
+	public static final List<Contender> MAINTENANCE = List.of(RAW, RAW_SESSION_POLICY, SPRING_INTEGRATION, STARTER);
 
 	private final String title;
 
@@ -63,6 +76,7 @@ public enum Contender {
 	public String shortName() {
 		return switch (this) {
 			case RAW -> "raw";
+			case RAW_SESSION_POLICY -> "raw-session";
 			case SPRING_INTEGRATION -> "SI";
 			case STARTER -> "ours";
 			case RAW_LISTENER_THREAD -> "raw+thread";
@@ -76,6 +90,15 @@ public enum Contender {
 	 */
 	public boolean isStarter() {
 		return this == STARTER || this == STARTER_QUIET;
+	}
+
+	/**
+	 * Whether the contender is a Spring Boot application (and logs through Boot's
+	 * defaults).
+	 * @return {@code true} for Spring Integration and this starter
+	 */
+	public boolean isSpringBoot() {
+		return this == SPRING_INTEGRATION || isStarter();
 	}
 
 	Membership membership(Settings settings) {

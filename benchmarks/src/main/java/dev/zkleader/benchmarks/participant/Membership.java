@@ -26,6 +26,14 @@ interface Membership {
 	void leave() throws Exception;
 
 	/**
+	 * Runs a unit of leader-only work through the contender's gate: only while this
+	 * participant leads, interrupted if leadership is revoked meanwhile.
+	 * @param work the work
+	 * @return whether it ran
+	 */
+	boolean runAsLeader(Runnable work);
+
+	/**
 	 * When the last grant event was handed to Spring, for the Spring contenders.
 	 * @return epoch microseconds, 0 if unknown
 	 */

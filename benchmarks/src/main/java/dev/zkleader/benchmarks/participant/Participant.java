@@ -22,8 +22,10 @@ import dev.zkleader.benchmarks.support.EpochMicros;
  * (the driver is gone).
  * <p>
  * Arguments: {@code --contender=RAW|SPRING_INTEGRATION|STARTER --connect=host:port
- * --path=/election --id=name --session-timeout-ms=3000}, optionally followed by
- * {@code --} and arguments for the Spring Boot application (Spring contenders only).
+ * --path=/election --id=name --session-timeout-ms=3000}, optionally
+ * {@code --job-period-ms=5 --job-work-ms=20} to run the leader-only {@link LeaderJob},
+ * optionally followed by {@code --} and arguments for the Spring Boot application (Spring
+ * contenders only).
  */
 public final class Participant {
 
@@ -43,11 +45,21 @@ public final class Participant {
 		AtomicReference<Membership> current = new AtomicReference<>();
 		LongConsumer granted = (micros) -> out.println(Protocol.line(Kind.GRANTED, micros, tracer.childrenReadMicros(),
 				current.get().grantPublishedMicros(), current.get().grantLoggedMicros(), tracer.dataReadMicros()));
+		boolean job = options.containsKey("job-period-ms");
+		// Revocations are reported only with the job: the handover measures the leader's
+		// shutdown, which a report line would lengthen.
+		LongConsumer revoked = job ? (micros) -> out.println(Protocol.line(Kind.REVOKED, micros)) : (micros) -> {
+		};
 		Settings settings = new Settings(options.get("connect"), options.get("path"), options.get("id"),
-				Duration.ofMillis(Long.parseLong(options.get("session-timeout-ms"))), granted, tracer, springArguments);
+				Duration.ofMillis(Long.parseLong(options.get("session-timeout-ms"))), granted, revoked, tracer,
+				springArguments);
 		Membership membership = contender.membership(settings);
 		current.set(membership);
 		join(membership);
+		if (job) {
+			LeaderJob.start(membership, Duration.ofMillis(Long.parseLong(options.get("job-period-ms"))),
+					Duration.ofMillis(Long.parseLong(options.getOrDefault("job-work-ms", "20"))), out);
+		}
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String command;
 		while ((command = in.readLine()) != null) {

@@ -77,7 +77,18 @@ public final class Protocol {
 		 * revoked event was published and when the revocation was logged (this starter),
 		 * when the context published its closed event (Spring contenders).
 		 */
-		STOPPED
+		STOPPED,
+
+		/**
+		 * Leadership revoked (the contender's own callback or event): time.
+		 */
+		REVOKED,
+
+		/**
+		 * One run of the leader-only job: when it started, when it ended, 1 if it was
+		 * interrupted (0 if it ran to its end).
+		 */
+		RUN
 
 	}
 

@@ -3,10 +3,10 @@ package dev.zkleader.benchmarks.participant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.zkleader.benchmarks.support.EpochMicros;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@code isLeader()} callback. The floor for this recipe.
  * <p>
  * For diagnosis, the listener can run on a thread of its own, as the starter's does,
- * instead of on ZooKeeper's event thread.
+ * instead of on ZooKeeper's event thread. The client's connection-state error policy is
+ * Curator's standard one (leadership ends when the connection is suspended) unless the
+ * session policy is asked for (it ends only when the session is lost).
  */
 final class RawLatchMembership implements Membership {
 
@@ -23,30 +25,38 @@ final class RawLatchMembership implements Membership {
 
 	private final boolean listenerThread;
 
+	private final boolean sessionPolicy;
+
+	private final WorkGate gate;
+
 	private @Nullable ExecutorService listenerExecutor;
 
 	private @Nullable CuratorFramework client;
 
 	private @Nullable LeaderLatch latch;
 
-	RawLatchMembership(Settings settings, boolean listenerThread) {
+	RawLatchMembership(Settings settings, boolean listenerThread, boolean sessionPolicy) {
 		this.settings = settings;
 		this.listenerThread = listenerThread;
+		this.sessionPolicy = sessionPolicy;
+		this.gate = new WorkGate(settings);
 	}
 
 	@Override
 	public void join() throws Exception {
-		CuratorFramework newClient = this.settings.newClient();
+		CuratorFramework newClient = this.sessionPolicy
+				? this.settings.newClient(new SessionConnectionStateErrorPolicy()) : this.settings.newClient();
 		LeaderLatch newLatch = new LeaderLatch(newClient, this.settings.path(), this.settings.id());
 		LeaderLatchListener listener = new LeaderLatchListener() {
 
 			@Override
 			public void isLeader() {
-				RawLatchMembership.this.settings.granted().accept(EpochMicros.now());
+				RawLatchMembership.this.gate.granted();
 			}
 
 			@Override
 			public void notLeader() {
+				RawLatchMembership.this.gate.revoked();
 			}
 
 		};
@@ -70,6 +80,11 @@ final class RawLatchMembership implements Membership {
 	@Override
 	public int negotiatedSessionTimeoutMillis() throws Exception {
 		return current(this.client).getZookeeperClient().getZooKeeper().getSessionTimeout();
+	}
+
+	@Override
+	public boolean runAsLeader(Runnable work) {
+		return this.gate.run(work);
 	}
 
 	@Override

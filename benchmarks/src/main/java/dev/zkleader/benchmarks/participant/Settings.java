@@ -8,6 +8,8 @@ import java.util.function.LongConsumer;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.ConnectionStateErrorPolicy;
+import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
 /**
@@ -20,11 +22,12 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
  * @param id this participant's id
  * @param sessionTimeout the requested session timeout
  * @param granted receives the epoch microseconds of each grant
+ * @param revoked receives the epoch microseconds of each revocation
  * @param tracer traces the ZooKeeper operations of the contender's client
  * @param springArguments more command-line arguments for a Spring contender's application
  */
 record Settings(String connectString, String path, String id, Duration sessionTimeout, LongConsumer granted,
-		ParticipantTracer tracer, List<String> springArguments) {
+		LongConsumer revoked, ParticipantTracer tracer, List<String> springArguments) {
 
 	/**
 	 * These settings with more application arguments.
@@ -34,8 +37,8 @@ record Settings(String connectString, String path, String id, Duration sessionTi
 	Settings withSpringArguments(String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));
 		all.addAll(this.springArguments);
-		return new Settings(this.connectString, this.path, this.id, this.sessionTimeout, this.granted, this.tracer,
-				all);
+		return new Settings(this.connectString, this.path, this.id, this.sessionTimeout, this.granted, this.revoked,
+				this.tracer, all);
 	}
 
 	/**
@@ -67,11 +70,23 @@ record Settings(String connectString, String path, String id, Duration sessionTi
 	 * @throws InterruptedException if interrupted while connecting
 	 */
 	CuratorFramework newClient() throws InterruptedException {
+		return newClient(new StandardConnectionStateErrorPolicy());
+	}
+
+	/**
+	 * A started client like {@link #newClient()}, with another policy for the connection
+	 * states in which recipes give up leadership.
+	 * @param errorPolicy the policy
+	 * @return the client, connected
+	 * @throws InterruptedException if interrupted while connecting
+	 */
+	CuratorFramework newClient(ConnectionStateErrorPolicy errorPolicy) throws InterruptedException {
 		CuratorFramework client = CuratorFrameworkFactory.builder()
 			.connectString(this.connectString)
 			.sessionTimeoutMs((int) this.sessionTimeout.toMillis())
 			.connectionTimeoutMs((int) connectionTimeout().toMillis())
 			.retryPolicy(new ExponentialBackoffRetry(1000, 3, 30_000))
+			.connectionStateErrorPolicy(errorPolicy)
 			.build();
 		this.tracer.attachTo(client);
 		client.start();

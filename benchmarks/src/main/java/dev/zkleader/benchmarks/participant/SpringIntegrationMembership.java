@@ -1,8 +1,5 @@
 package dev.zkleader.benchmarks.participant;
 
-import java.util.function.LongConsumer;
-
-import dev.zkleader.benchmarks.support.EpochMicros;
 import org.apache.curator.framework.CuratorFramework;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +14,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.integration.leader.DefaultCandidate;
 import org.springframework.integration.leader.event.OnGrantedEvent;
+import org.springframework.integration.leader.event.OnRevokedEvent;
 import org.springframework.integration.zookeeper.config.LeaderInitiatorFactoryBean;
 
 /**
  * Spring Integration: a Spring Boot application with a Curator client bean and a
  * {@code LeaderInitiator} (through its factory bean, as Spring Integration documents),
- * and one {@code @EventListener} for {@link OnGrantedEvent}. Leaving closes the
+ * and {@code @EventListener}s for {@link OnGrantedEvent} and {@link OnRevokedEvent},
+ * which also open and close the gate of its leader-only work. Leaving closes the
  * application context, as a normal shutdown does.
  */
 final class SpringIntegrationMembership implements Membership {
@@ -38,16 +37,20 @@ final class SpringIntegrationMembership implements Membership {
 
 	private EventProbe probe = new EventProbe();
 
+	private WorkGate gate;
+
 	SpringIntegrationMembership(Settings settings) {
 		this.settings = settings;
+		this.gate = new WorkGate(settings);
 	}
 
 	@Override
 	public void join() {
 		Settings current = this.settings;
-		LongConsumer granted = current.granted();
 		EventProbe newProbe = new EventProbe();
 		this.probe = newProbe;
+		WorkGate newGate = new WorkGate(current);
+		this.gate = newGate;
 		this.context = new SpringApplicationBuilder(SpringIntegrationApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
@@ -55,9 +58,14 @@ final class SpringIntegrationMembership implements Membership {
 			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (context) -> {
 				context.registerBean(EventProbe.BEAN_NAME, EventProbe.class, () -> newProbe);
 				context.registerBean(Settings.class, () -> current);
-				context.registerBean(GrantedRecorder.class, () -> new GrantedRecorder(granted));
+				context.registerBean(LeadershipRecorder.class, () -> new LeadershipRecorder(newGate));
 			})
 			.run(current.springArguments("--spring.application.name=benchmark"));
+	}
+
+	@Override
+	public boolean runAsLeader(Runnable work) {
+		return this.gate.run(work);
 	}
 
 	@Override
@@ -111,17 +119,25 @@ final class SpringIntegrationMembership implements Membership {
 
 	}
 
-	static class GrantedRecorder {
+	/**
+	 * Opens and closes the gate on Spring Integration's events, which it reports.
+	 */
+	static class LeadershipRecorder {
 
-		private final LongConsumer granted;
+		private final WorkGate gate;
 
-		GrantedRecorder(LongConsumer granted) {
-			this.granted = granted;
+		LeadershipRecorder(WorkGate gate) {
+			this.gate = gate;
 		}
 
 		@EventListener
 		void granted(OnGrantedEvent event) {
-			this.granted.accept(EpochMicros.now());
+			this.gate.granted();
+		}
+
+		@EventListener
+		void revoked(OnRevokedEvent event) {
+			this.gate.revoked();
 		}
 
 	}

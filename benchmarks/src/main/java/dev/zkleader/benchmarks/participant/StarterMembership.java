@@ -1,8 +1,7 @@
 package dev.zkleader.benchmarks.participant;
 
-import java.util.function.LongConsumer;
-
 import dev.zkleader.LeadershipGrantedEvent;
+import dev.zkleader.LeadershipRevokedEvent;
 import dev.zkleader.autoconfigure.LeaderAutoConfiguration;
 import dev.zkleader.autoconfigure.LeaderOnlyAutoConfiguration;
 import dev.zkleader.benchmarks.support.EpochMicros;
@@ -21,8 +20,10 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * This starter: a Spring Boot application with the starter's auto-configuration and one
- * {@code @EventListener} for {@link LeadershipGrantedEvent}. Leaving closes the
- * application context, as a normal shutdown does.
+ * {@code @EventListener} each for {@link LeadershipGrantedEvent} and
+ * {@link LeadershipRevokedEvent}; its leader-only work runs behind the starter's own gate
+ * ({@link LeaderOnlyWork}). Leaving closes the application context, as a normal shutdown
+ * does.
  */
 final class StarterMembership implements Membership {
 
@@ -40,7 +41,7 @@ final class StarterMembership implements Membership {
 
 	@Override
 	public void join() {
-		LongConsumer granted = this.settings.granted();
+		Settings current = this.settings;
 		EventProbe newProbe = new EventProbe();
 		this.probe = newProbe;
 		this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
@@ -49,7 +50,8 @@ final class StarterMembership implements Membership {
 			.registerShutdownHook(false)
 			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (context) -> {
 				context.registerBean(EventProbe.BEAN_NAME, EventProbe.class, () -> newProbe);
-				context.registerBean(GrantedRecorder.class, () -> new GrantedRecorder(granted));
+				context.registerBean(LeadershipRecorder.class, () -> new LeadershipRecorder(current));
+				context.registerBean(LeaderOnlyWork.class);
 			})
 			.run(this.settings.springArguments("--spring.application.name=benchmark",
 					"--leader.zookeeper.connect-string=" + this.settings.connectString(),
@@ -57,6 +59,12 @@ final class StarterMembership implements Membership {
 					"--leader.path=" + this.settings.path(), "--leader.participant-id=" + this.settings.id()));
 		this.settings.tracer().attachTo(current().getBean(CuratorFramework.class));
 		this.logProbe.install();
+	}
+
+	@Override
+	public boolean runAsLeader(Runnable work) {
+		ConfigurableApplicationContext current = this.context;
+		return current != null && current.getBean(LeaderOnlyWork.class).run(work) != null;
 	}
 
 	@Override
@@ -109,17 +117,22 @@ final class StarterMembership implements Membership {
 
 	}
 
-	static class GrantedRecorder {
+	static class LeadershipRecorder {
 
-		private final LongConsumer granted;
+		private final Settings settings;
 
-		GrantedRecorder(LongConsumer granted) {
-			this.granted = granted;
+		LeadershipRecorder(Settings settings) {
+			this.settings = settings;
 		}
 
 		@EventListener
 		void granted(LeadershipGrantedEvent event) {
-			this.granted.accept(EpochMicros.now());
+			this.settings.granted().accept(EpochMicros.now());
+		}
+
+		@EventListener
+		void revoked(LeadershipRevokedEvent event) {
+			this.settings.revoked().accept(EpochMicros.now());
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.zkleader.harness.process.ChildProcesses;
 import dev.zkleader.harness.process.Jvm;
 import dev.zkleader.harness.zookeeper.ServerOptions;
+import dev.zkleader.harness.zookeeper.ZooKeeperEnsemble;
 import dev.zkleader.harness.zookeeper.ZooKeeperServer;
 
 /**
@@ -51,6 +52,19 @@ public final class BenchmarkZooKeeper {
 	 */
 	public static ZooKeeperServer start(ChildProcesses children, Path workDir) throws IOException {
 		return ZooKeeperServer.standalone(children, workDir, OPTIONS);
+	}
+
+	/**
+	 * Starts an ensemble of three server processes, each like the standalone server (same
+	 * tick, JVM options and disk sync), with empty data directories, and waits until
+	 * every member serves.
+	 * @param children where the processes are registered
+	 * @param workDir a directory of its own for the members
+	 * @return the serving ensemble
+	 * @throws IOException if a member cannot be started or does not serve in time
+	 */
+	public static ZooKeeperEnsemble startEnsemble(ChildProcesses children, Path workDir) throws IOException {
+		return ZooKeeperEnsemble.start(children, workDir, 3, OPTIONS);
 	}
 
 }

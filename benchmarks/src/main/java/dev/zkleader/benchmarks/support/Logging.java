@@ -30,6 +30,9 @@ public final class Logging {
 		root.setLevel(Level.WARN);
 		// The in-JVM test server warns about a default it is meant to use.
 		((Logger) LoggerFactory.getLogger("org.apache.zookeeper.server.ServerCnxnFactory")).setLevel(Level.ERROR);
+		// The maintenance benchmark restarts servers on purpose: the observer client's
+		// reconnect warnings (with stack traces) would bury the progress lines.
+		((Logger) LoggerFactory.getLogger("org.apache.zookeeper.ClientCnxn")).setLevel(Level.ERROR);
 	}
 
 }
