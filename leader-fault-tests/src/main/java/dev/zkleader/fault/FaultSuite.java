@@ -102,6 +102,7 @@ public final class FaultSuite {
 				this.options.instances(), this.options.faults(), this.options.sessionTimeout().toMillis(),
 				this.options.seed());
 		List<Attempt> history;
+		List<LeaderEvent> events;
 		long observedUntil;
 		try (ChildProcesses children = new ChildProcesses(output.resolve("fault-suite.pids"));
 				FencedRegister register = new FencedRegister(output)) {
@@ -128,11 +129,12 @@ public final class FaultSuite {
 				this.instances.values().forEach(Instance::closeProxy);
 				observedUntil = System.currentTimeMillis();
 				history = register.history();
+				events = register.events();
 				writeFaults(output);
 			}
 		}
-		HistoryCheck.Report report = HistoryCheck.check(history, this.faults, this.options.gapBound().toMillis(),
-				observedUntil);
+		HistoryCheck.Report report = HistoryCheck.check(history, events, this.faults,
+				this.options.gapBound().toMillis(), observedUntil);
 		List<String> errorLines = errorLines();
 		return summarize(report, errorLines);
 	}
@@ -331,7 +333,7 @@ public final class FaultSuite {
 		this.out.println("Checks (history: " + this.options.outputDir().resolve("history.tsv") + ")");
 		this.out.printf(Locale.ROOT, "  writes: %d attempted, %d accepted, %d refused by the fence; %d terms%n",
 				report.writes(), report.accepted(), report.writes() - report.accepted(), report.terms());
-		this.out.printf(Locale.ROOT, "  stale writes accepted: %d (checked from the history, not the register)%n",
+		this.out.printf(Locale.ROOT, "  stale writes accepted (arrived after their term ended, by the grants): %d%n",
 				report.staleWritesAccepted().size());
 		this.out.printf(Locale.ROOT,
 				"  runs of a deposed leader still executing after a newer leader's run began (fence ignored): %d, "
@@ -340,8 +342,11 @@ public final class FaultSuite {
 		if (report.overlaps() > 0) {
 			this.out.println("    longest: " + report.worstOverlap());
 		}
-		this.out.printf(Locale.ROOT, "  stale starts (a run starting after a higher token's run started): %d%n",
+		this.out.printf(Locale.ROOT,
+				"  stale starts (a run starting after another participant's grant of a higher " + "token): %d%n",
 				report.staleStarts().size());
+		this.out.printf(Locale.ROOT, "  writes with stillLeading() true after their term ended: %d%n",
+				report.stillLeadingAfterTerm().size());
 		this.out.printf(Locale.ROOT, "  leaderless gaps: %d measured, max %d ms (bound %d ms)%n", report.gaps().size(),
 				report.maxGapMillis(), bound);
 		for (FaultKind kind : FaultKind.values()) {
@@ -358,9 +363,11 @@ public final class FaultSuite {
 						: "");
 		errorLines.stream().limit(10).forEach((line) -> this.out.println("    " + line));
 		String summary = String.format(Locale.ROOT,
-				"faults=%d stale_writes_accepted=%d stale_starts=%d overlaps=%d max_overlap_ms=%d max_gap_ms=%d",
-				this.faults.size(), report.staleWritesAccepted().size(), report.staleStarts().size(), report.overlaps(),
-				report.maxOverlapMillis(), report.maxGapMillis());
+				"faults=%d stale_writes_accepted=%d stale_starts=%d still_leading_after_term=%d overlaps=%d "
+						+ "max_overlap_ms=%d max_gap_ms=%d",
+				this.faults.size(), report.staleWritesAccepted().size(), report.staleStarts().size(),
+				report.stillLeadingAfterTerm().size(), report.overlaps(), report.maxOverlapMillis(),
+				report.maxGapMillis());
 		List<String> violations = new ArrayList<>(this.problems);
 		violations.addAll(report.violations());
 		if (this.faults.size() < this.options.faults()) {

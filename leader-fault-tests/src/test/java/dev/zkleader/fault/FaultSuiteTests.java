@@ -42,7 +42,7 @@ class FaultSuiteTests {
 		assertThat(result.report().staleStarts()).isEmpty();
 		assertThat(result.report().maxGapMillis()).isLessThanOrEqualTo(options.gapBound().toMillis());
 		assertThat(printed).containsPattern(
-				"(?m)^faults=28 stale_writes_accepted=0 stale_starts=0 overlaps=\\d+ max_overlap_ms=\\d+ max_gap_ms=\\d+$");
+				"(?m)^faults=28 stale_writes_accepted=0 stale_starts=0 still_leading_after_term=0 overlaps=\\d+ max_overlap_ms=\\d+ max_gap_ms=\\d+$");
 	}
 
 	private static final class Tee extends OutputStream {

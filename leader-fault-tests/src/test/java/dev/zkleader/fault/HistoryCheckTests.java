@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checker must catch what it looks for: each violation is planted in a small history.
+ * The checker must catch what it looks for: each violation is planted in a small history
+ * of runs and grant events, next to the correct history it differs from.
  */
 class HistoryCheckTests {
 
@@ -17,47 +18,125 @@ class HistoryCheckTests {
 
 	private final List<Attempt> history = new ArrayList<>();
 
+	private final List<LeaderEvent> events = new ArrayList<>();
+
 	@Test
 	void cleanHandOverHasNoViolation() {
+		granted("a", 10, 0);
 		run("a", 10, 0, 100, true);
 		run("a", 10, 250, 400, true);
+		granted("b", 11, 2400);
 		run("b", 11, 2500, 2600, true);
 		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.KILL, "a", 10, 420, 420)));
 		assertThat(report.violations()).isEmpty();
+		assertThat(report.terms()).isEqualTo(2);
 		assertThat(report.overlaps()).isZero();
 		assertThat(report.gaps()).extracting(HistoryCheck.Gap::millis).containsExactly(2080L);
 		assertThat(report.gaps()).extracting(HistoryCheck.Gap::fault).containsExactly(1);
 	}
 
 	@Test
-	void acceptedWriteBelowAnAcceptedTokenIsAStaleWrite() {
-		run("b", 11, 0, 100, true);
-		run("a", 10, 50, 150, true);
-		HistoryCheck.Report report = check(List.of());
-		assertThat(report.staleWritesAccepted()).hasSize(1);
-		assertThat(report.violations()).anyMatch((violation) -> violation.startsWith("stale write accepted"));
-	}
-
-	@Test
-	void refusalThatTheFenceDoesNotExplainIsReported() {
+	void runStartingAfterAnotherParticipantWasGrantedAHigherTokenIsAStaleStart() {
+		granted("a", 10, 0);
 		run("a", 10, 0, 100, true);
-		run("a", 10, 200, 300, false);
-		assertThat(check(List.of()).registerErrors()).hasSize(1);
-	}
-
-	@Test
-	void runStartingAfterAHigherTokenStartedIsAStaleStart() {
-		run("a", 10, 0, 100, true);
-		run("b", 11, 2000, 2100, true);
-		run("a", 10, 2050, 2150, false);
+		granted("b", 11, 2000);
+		// Before b's first run: a check against b's runs alone would not see it.
+		run("a", 10, 2050, 2100, false);
+		run("b", 11, 2150, 2250, true);
 		HistoryCheck.Report report = check(List.of());
-		assertThat(report.staleStarts()).hasSize(1).allMatch((start) -> start.startsWith("run of a (token 10"));
+		assertThat(report.staleStarts()).singleElement()
+			.asString()
+			.startsWith("run of a (token 10, 2050..2100")
+			.contains("50 ms after b was granted token 11");
 		assertThat(report.violations()).anyMatch((violation) -> violation.startsWith("stale start"));
 	}
 
 	@Test
-	void pausedRunOverlapsTheNewLeaderButIsNoStaleStart() {
+	void runStartingBeforeTheNewGrantIsNoStaleStart() {
+		granted("a", 10, 0);
+		run("a", 10, 1900, 1990, false);
+		granted("b", 11, 2000);
+		run("b", 11, 2150, 2250, true);
+		assertThat(check(List.of()).violations()).isEmpty();
+	}
+
+	@Test
+	void sameLeaderGrantedAgainWithTheSameTokenKeepsItsTerm() {
+		// A lease that ran out while the session survived: the same term resumes.
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		revoked("a", 10, 1000, "LEASE_EXPIRED");
+		granted("a", 10, 3000);
+		run("a", 10, 3100, 3200, true);
+		HistoryCheck.Report report = check(List.of());
+		assertThat(report.violations()).isEmpty();
+		assertThat(report.terms()).isEqualTo(1);
+	}
+
+	@Test
+	void writeWithStillLeadingTrueAfterANewerGrantIsAViolation() {
+		granted("a", 10, 0);
+		run("a", 10, 1900, 2100, true);
+		granted("b", 11, 2000);
+		run("b", 11, 2150, 2250, true);
+		HistoryCheck.Report report = check(List.of());
+		assertThat(report.stillLeadingAfterTerm()).singleElement()
+			.asString()
+			.contains("wrote with stillLeading() true 100 ms after b was granted token 11");
+		assertThat(report.violations()).anyMatch((violation) -> violation.startsWith("still leading after its term"));
+	}
+
+	@Test
+	void frozenRunThatKnowsItNoLongerLeadsIsNoViolation() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 3000, false, false);
+		granted("b", 11, 2200);
+		run("b", 11, 2300, 2400, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.PAUSE, "a", 10, 50, 2950)));
+		assertThat(report.stillLeadingAfterTerm()).isEmpty();
+		// Its write arrives after b's, so the fence refused it.
+		assertThat(report.staleWritesAccepted()).isEmpty();
+		assertThat(report.violations()).isEmpty();
+	}
+
+	@Test
+	void acceptedWriteThatArrivedAfterItsTermEndedIsAStaleWrite() {
+		granted("a", 10, 0);
+		// Started in its term, but still writing after b's grant: no pause explains it.
+		run("a", 10, 1800, 2100, false);
+		granted("b", 11, 2000);
+		run("b", 11, 2150, 2250, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.PARTITION, "a", 10, 100, 3000)));
+		assertThat(report.staleWritesAccepted()).singleElement().extracting(Attempt::participant).isEqualTo("a");
+		assertThat(report.violations()).anyMatch((violation) -> violation.startsWith("stale write accepted"));
+	}
+
+	@Test
+	void frozenRunsWriteBeforeTheNewLeaderWroteIsNoStaleWrite() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 2250, false);
+		granted("b", 11, 2200);
+		run("b", 11, 2300, 2400, true);
+		assertThat(check(List.of(fault(1, FaultKind.PAUSE, "a", 10, 50, 2240))).staleWritesAccepted()).isEmpty();
+	}
+
+	@Test
+	void frozenRunsWriteAcceptedAfterTheNewLeaderWroteIsAStaleWrite() {
+		granted("a", 10, 0);
+		granted("b", 11, 2200);
+		run("b", 11, 2300, 2400, true);
+		// A register that accepted it although token 11 was already in.
 		run("a", 10, 0, 3000, false);
+		assertThat(check(List.of(fault(1, FaultKind.PAUSE, "a", 10, 50, 2950))).staleWritesAccepted()).singleElement()
+			.extracting(Attempt::participant)
+			.isEqualTo("a");
+	}
+
+	@Test
+	void pausedRunOverlapsTheNewLeaderButIsNoStaleStart() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 3000, false, false);
+		granted("b", 11, 2250);
 		run("b", 11, 2300, 2400, true);
 		run("b", 11, 2550, 2700, true);
 		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.PAUSE, "a", 10, 50, 3000)));
@@ -101,20 +180,33 @@ class HistoryCheckTests {
 		assertThat(report.gapsOverBound()).hasSize(1);
 	}
 
-	// Writes arrive in the order their runs end.
+	// Writes arrive in the order their runs end; the register accepted what the test
+	// says it accepted.
 	private HistoryCheck.Report check(List<Fault> faults) {
 		List<Attempt> arrived = new ArrayList<>();
 		this.history.stream()
 			.sorted(Comparator.comparingLong(Attempt::receivedAt))
-			.forEach((attempt) -> arrived
-				.add(new Attempt(arrived.size() + 1, attempt.receivedAt(), attempt.participant(), attempt.token(),
-						attempt.start(), attempt.end(), false, true, attempt.accepted())));
-		return HistoryCheck.check(arrived, faults, BOUND, 10_000);
+			.forEach((attempt) -> arrived.add(new Attempt(arrived.size() + 1, attempt.receivedAt(),
+					attempt.participant(), attempt.token(), attempt.start(), attempt.end(), attempt.interrupted(),
+					attempt.stillLeading(), attempt.accepted())));
+		return HistoryCheck.check(arrived, this.events, faults, BOUND, 10_000);
 	}
 
-	private void run(String participant, long token, long start, long end, boolean accepted) {
-		this.history
-			.add(new Attempt(this.history.size() + 1, end + 1, participant, token, start, end, false, true, accepted));
+	private void run(String participant, long token, long start, long end, boolean stillLeading) {
+		run(participant, token, start, end, stillLeading, true);
+	}
+
+	private void run(String participant, long token, long start, long end, boolean stillLeading, boolean accepted) {
+		this.history.add(new Attempt(this.history.size() + 1, end + 1, participant, token, start, end, false,
+				stillLeading, accepted));
+	}
+
+	private void granted(String participant, long token, long time) {
+		this.events.add(LeaderEvent.granted(participant, token, time));
+	}
+
+	private void revoked(String participant, long token, long time, String reason) {
+		this.events.add(LeaderEvent.revoked(participant, token, time, reason));
 	}
 
 	private static Fault fault(int number, FaultKind kind, String victim, long token, long injected, long healed) {
