@@ -17,6 +17,9 @@ import java.util.Map;
  * already ran the job, fence ignored, and for how long: the window in which two
  * self-believed leaders acted at once, which only the fence keeps out of the data.</li>
  * <li><b>Gaps</b>: how long nobody led, see {@link #gaps}.</li>
+ * <li><b>Per fault</b>: leaderless time, revocations of a leader whose session survived,
+ * interrupted runs; none of the latter two for a fault the lease must ride out, see
+ * {@link FaultFigures}.</li>
  * </ul>
  */
 final class HistoryCheck {
@@ -27,7 +30,7 @@ final class HistoryCheck {
 	}
 
 	static Report check(List<Attempt> history, List<LeaderEvent> events, List<Fault> faults, long gapBoundMillis,
-			long observedUntil) {
+			long rideOutMillis, long observedUntil) {
 		Terms terms = Terms.from(events);
 		List<Attempt> byStart = history.stream()
 			.sorted(Comparator.comparingLong(Attempt::start).thenComparingLong(Attempt::seq))
@@ -40,7 +43,8 @@ final class HistoryCheck {
 		long accepted = history.stream().filter(Attempt::accepted).count();
 		return new Report(history.size(), accepted, terms.count(), terms.staleWritesAccepted(history, faults),
 				terms.staleStarts(byStart), terms.stillLeadingAfterTheirTerm(byStart), overlaps.size(),
-				(worst != null) ? worst.millis() : 0, (worst != null) ? worst.what() : "", gaps, maxGap, gapsOverBound);
+				(worst != null) ? worst.millis() : 0, (worst != null) ? worst.what() : "", gaps, maxGap, gapsOverBound,
+				FaultFigures.of(faults, byStart, events, rideOutMillis, observedUntil));
 	}
 
 	/**
@@ -122,14 +126,14 @@ final class HistoryCheck {
 					cause));
 		}
 		for (Fault fault : faults) {
-			if (fault.kind() == FaultKind.ZK_RESTART) {
+			if (fault.kind().hitsZooKeeper()) {
 				long firstStart = byStart.stream()
 					.mapToLong(Attempt::start)
 					.filter((start) -> start >= fault.measuredFrom())
 					.min()
 					.orElse(observedUntil);
 				gaps.add(new Gap(firstStart - fault.measuredFrom(),
-						"first run after the restarted ZooKeeper served (" + fault.describe() + ")", fault.number()));
+						"first run after ZooKeeper served again (" + fault.describe() + ")", fault.number()));
 			}
 			else {
 				boolean replaced = byStart.stream()
@@ -183,10 +187,23 @@ final class HistoryCheck {
 	 * @param gaps every leaderless gap measured
 	 * @param maxGapMillis the longest gap
 	 * @param gapsOverBound the gaps longer than allowed
+	 * @param figures what each fault did to the leadership
 	 */
 	record Report(int writes, long accepted, long terms, List<Attempt> staleWritesAccepted, List<String> staleStarts,
 			List<String> stillLeadingAfterTerm, int overlaps, long maxOverlapMillis, String worstOverlap,
-			List<Gap> gaps, long maxGapMillis, List<Gap> gapsOverBound) {
+			List<Gap> gaps, long maxGapMillis, List<Gap> gapsOverBound, List<FaultFigures> figures) {
+
+		List<FaultFigures> rideOutsBroken() {
+			return this.figures.stream().filter(FaultFigures::rideOutBroken).toList();
+		}
+
+		int spuriousRevocations() {
+			return this.figures.stream().mapToInt(FaultFigures::spurious).sum();
+		}
+
+		int interruptedRuns() {
+			return this.figures.stream().mapToInt(FaultFigures::interrupted).sum();
+		}
 
 		List<String> violations() {
 			List<String> violations = new ArrayList<>();
@@ -200,6 +217,9 @@ final class HistoryCheck {
 			this.gapsOverBound.stream()
 				.limit(EXAMPLES)
 				.forEach((gap) -> violations.add("gap of " + gap.millis() + " ms: " + gap.what()));
+			rideOutsBroken().stream()
+				.limit(EXAMPLES)
+				.forEach((figures) -> violations.add("not ridden out: " + figures.describe()));
 			return violations;
 		}
 

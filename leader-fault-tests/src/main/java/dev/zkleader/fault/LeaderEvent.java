@@ -24,6 +24,8 @@ record LeaderEvent(long receivedAt, String participant, String kind, long token,
 
 	static final String RECONNECTED = "reconnected";
 
+	static final String LOST = "lost";
+
 	static LeaderEvent granted(String participant, long token, long time) {
 		return new LeaderEvent(time, participant, GRANTED, token, time, "");
 	}

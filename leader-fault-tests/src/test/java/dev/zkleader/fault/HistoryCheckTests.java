@@ -16,6 +16,8 @@ class HistoryCheckTests {
 
 	private static final long BOUND = 4000;
 
+	private static final long RIDE_OUT = 600;
+
 	private final List<Attempt> history = new ArrayList<>();
 
 	private final List<LeaderEvent> events = new ArrayList<>();
@@ -169,7 +171,7 @@ class HistoryCheckTests {
 		run("a", 10, 0, 100, true);
 		run("a", 10, 3000, 3100, true);
 		HistoryCheck.Report report = check(
-				List.of(new Fault(1, FaultKind.ZK_RESTART, "zookeeper", 0, 200, 1500, 1500)));
+				List.of(new Fault(1, FaultKind.ZK_RESTART, "ensemble", "a", 0, 200, 1500, 1500)));
 		assertThat(report.gaps()).extracting(HistoryCheck.Gap::millis).containsExactly(1500L);
 	}
 
@@ -178,6 +180,88 @@ class HistoryCheckTests {
 		run("a", 10, 0, 100, true);
 		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.KILL, "a", 10, 200, 200)));
 		assertThat(report.gapsOverBound()).hasSize(1);
+	}
+
+	@Test
+	void resetThatRevokedALeaderWhoseSessionSurvivedIsNotRiddenOut() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		connection("a", LeaderEvent.SUSPENDED, 300);
+		revoked("a", 10, 350, "CONNECTION_SUSPENDED");
+		connection("a", LeaderEvent.RECONNECTED, 500);
+		granted("a", 10, 510);
+		run("a", 10, 600, 700, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.RESET, "a", 0, 300, 300)));
+		assertThat(report.figures()).singleElement().satisfies((figures) -> {
+			assertThat(figures.spurious()).isEqualTo(1);
+			assertThat(figures.outageMillis()).isEqualTo(200);
+			assertThat(figures.overLease()).isFalse();
+		});
+		assertThat(report.violations()).singleElement().asString().startsWith("not ridden out: fault #1 RESET");
+	}
+
+	@Test
+	void runInterruptedByARestartShorterThanTheLeaseIsNotRiddenOut() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		this.history.add(new Attempt(this.history.size() + 1, 401, "a", 10, 250, 400, true, true, true));
+		run("a", 10, 550, 650, true);
+		connection("a", LeaderEvent.SUSPENDED, 300);
+		connection("a", LeaderEvent.RECONNECTED, 500);
+		HistoryCheck.Report report = check(
+				List.of(new Fault(1, FaultKind.FOLLOWER_RESTART, "zookeeper-2", "a", 0, 200, 450, 450)));
+		assertThat(report.figures()).singleElement().satisfies((figures) -> {
+			assertThat(figures.interrupted()).isEqualTo(1);
+			assertThat(figures.spurious()).isZero();
+			// From the restart's start: the server may go silent before it disconnects.
+			assertThat(figures.outageMillis()).isEqualTo(300);
+		});
+		assertThat(report.rideOutsBroken()).hasSize(1);
+	}
+
+	@Test
+	void revocationAfterAnOutageOverTheLeaseIsNoViolation() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		connection("a", LeaderEvent.SUSPENDED, 300);
+		revoked("a", 10, 700, "LEASE_EXPIRED");
+		connection("a", LeaderEvent.RECONNECTED, 1000);
+		granted("a", 10, 1010);
+		run("a", 10, 1100, 1200, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.RESET, "a", 0, 300, 300)));
+		assertThat(report.figures()).singleElement().satisfies((figures) -> {
+			assertThat(figures.spurious()).isEqualTo(1);
+			assertThat(figures.overLease()).isTrue();
+		});
+		assertThat(report.violations()).isEmpty();
+	}
+
+	@Test
+	void revocationOfALostSessionIsNotSpurious() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		revoked("a", 10, 2000, "CONNECTION_LOST");
+		granted("a", 12, 2500);
+		run("a", 12, 2600, 2700, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.PARTITION, "a", 10, 200, 3000)));
+		assertThat(report.figures()).singleElement().satisfies((figures) -> {
+			assertThat(figures.revocations()).isEqualTo(1);
+			assertThat(figures.spurious()).isZero();
+		});
+	}
+
+	@Test
+	void leaderlessTimeIsTheLongestIdleBeyondTheJobsDelay() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		run("a", 10, 250, 350, true);
+		// 1000 ms idle after the restart began, 150 of them the job's own delay.
+		run("a", 10, 1350, 1450, true);
+		HistoryCheck.Report report = check(
+				List.of(new Fault(1, FaultKind.LEADER_RESTART, "zookeeper-1", "a", 0, 300, 1200, 1200)));
+		assertThat(report.figures()).singleElement()
+			.extracting(FaultFigures::leaderlessMillis)
+			.isEqualTo(1000L - FaultFigures.JOB_DELAY_MILLIS);
 	}
 
 	// Writes arrive in the order their runs end; the register accepted what the test
@@ -189,7 +273,7 @@ class HistoryCheckTests {
 			.forEach((attempt) -> arrived.add(new Attempt(arrived.size() + 1, attempt.receivedAt(),
 					attempt.participant(), attempt.token(), attempt.start(), attempt.end(), attempt.interrupted(),
 					attempt.stillLeading(), attempt.accepted())));
-		return HistoryCheck.check(arrived, this.events, faults, BOUND, 10_000);
+		return HistoryCheck.check(arrived, this.events, faults, BOUND, RIDE_OUT, 10_000);
 	}
 
 	private void run(String participant, long token, long start, long end, boolean stillLeading) {
@@ -209,8 +293,12 @@ class HistoryCheckTests {
 		this.events.add(LeaderEvent.revoked(participant, token, time, reason));
 	}
 
+	private void connection(String participant, String kind, long time) {
+		this.events.add(new LeaderEvent(time, participant, kind, 0, time, ""));
+	}
+
 	private static Fault fault(int number, FaultKind kind, String victim, long token, long injected, long healed) {
-		return new Fault(number, kind, victim, token, injected, healed, injected);
+		return new Fault(number, kind, victim, victim, token, injected, healed, injected);
 	}
 
 }
