@@ -24,7 +24,7 @@ import java.util.List;
  * @param spurious revocations in the window of a leader whose session survived
  * @param interrupted runs in the window that were interrupted
  * @param outageMillis the longest time the leading instance's connection was suspended
- * @param overLease whether that outage was at least the lease's shortest remainder
+ * @param overLease whether that outage reached {@link FaultOptions#rideOutBound()}
  */
 record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spurious, int interrupted,
 		long outageMillis, boolean overLease) {

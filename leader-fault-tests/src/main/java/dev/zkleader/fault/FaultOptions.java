@@ -66,13 +66,15 @@ record FaultOptions(int faults, int instances, Duration sessionTimeout, long see
 	}
 
 	/**
-	 * How long the leader's connection may be down in a fault the lease must ride out:
-	 * the shortest lease left at a disconnection (renewals every sixth of the session, a
-	 * lease of half the session after each).
-	 * @return a third of the session timeout
+	 * How long the leader's connection may be down in a fault the lease must ride out.
+	 * The lease left at a disconnection is at least a third of the session timeout
+	 * (renewals every sixth, a lease of half the session after each); a twelfth of it is
+	 * left for renewals that run late on a busy machine and for the round trip that
+	 * confirms the lease after the reconnection.
+	 * @return a quarter of the session timeout
 	 */
 	Duration rideOutBound() {
-		return this.sessionTimeout.dividedBy(3);
+		return this.sessionTimeout.dividedBy(4);
 	}
 
 	/**

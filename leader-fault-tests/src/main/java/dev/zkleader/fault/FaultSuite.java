@@ -14,9 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.zkleader.harness.cli.CommandLine;
 import dev.zkleader.harness.net.TcpProxy;
@@ -49,8 +47,6 @@ public final class FaultSuite {
 
 	// A leader writes every 200 to 350 ms; a write this recent shows who leads now.
 	private static final long LEADING_NOW_MILLIS = 1000;
-
-	private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR\\s.*");
 
 	private final FaultOptions options;
 
@@ -138,7 +134,7 @@ public final class FaultSuite {
 		}
 		HistoryCheck.Report report = HistoryCheck.check(history, events, this.faults,
 				this.options.gapBound().toMillis(), this.options.rideOutBound().toMillis(), observedUntil);
-		List<String> errorLines = errorLines();
+		List<String> errorLines = SuiteSummary.errorLines(this.logs);
 		return summarize(report, errorLines);
 	}
 
@@ -290,59 +286,8 @@ public final class FaultSuite {
 		return stuck;
 	}
 
-	private List<String> errorLines() throws IOException {
-		List<String> lines = new ArrayList<>();
-		try (Stream<Path> files = Files.list(this.logs)) {
-			for (Path file : files.sorted().toList()) {
-				try (Stream<String> content = Files.lines(file)) {
-					content.filter((line) -> ERROR_LINE.matcher(line).matches())
-						.forEach((line) -> lines.add(file.getFileName() + ": " + line));
-				}
-			}
-		}
-		return lines;
-	}
-
 	private Result summarize(HistoryCheck.Report report, List<String> errorLines) {
-		long bound = this.options.gapBound().toMillis();
-		this.out.println();
-		this.out.println("Checks (history: " + this.options.outputDir().resolve("history.tsv") + ")");
-		this.out.printf(Locale.ROOT, "  writes: %d attempted, %d accepted, %d refused by the fence; %d terms%n",
-				report.writes(), report.accepted(), report.writes() - report.accepted(), report.terms());
-		this.out.printf(Locale.ROOT, "  stale writes accepted (arrived after their term ended, by the grants): %d%n",
-				report.staleWritesAccepted().size());
-		this.out.printf(Locale.ROOT,
-				"  runs of a deposed leader still executing after a newer leader's run began (fence ignored): %d, "
-						+ "longest %d ms%n",
-				report.overlaps(), report.maxOverlapMillis());
-		if (report.overlaps() > 0) {
-			this.out.println("    longest: " + report.worstOverlap());
-		}
-		this.out.printf(Locale.ROOT,
-				"  stale starts (a run starting after another participant's grant of a higher " + "token): %d%n",
-				report.staleStarts().size());
-		this.out.printf(Locale.ROOT, "  writes with stillLeading() true after their term ended: %d%n",
-				report.stillLeadingAfterTerm().size());
-		this.out.printf(Locale.ROOT, "  leaderless gaps: %d measured, max %d ms (bound %d ms)%n", report.gaps().size(),
-				report.maxGapMillis(), bound);
-		this.out.printf(Locale.ROOT,
-				"  by fault kind (an outage over the lease: the leader's connection down %d ms or more):%n",
-				this.options.rideOutBound().toMillis());
-		FaultTable.lines(report).forEach((line) -> this.out.println("    " + line));
-		this.out.printf(Locale.ROOT, "  faults the lease had to ride out but did not: %d%n",
-				report.rideOutsBroken().size());
-		this.out.printf(Locale.ROOT, "  ERROR lines in the instances' logs: %d%s%n", errorLines.size(),
-				errorLines.stream().anyMatch((line) -> line.contains("dev.zkleader")) ? " (some from the starter)"
-						: "");
-		errorLines.stream().limit(10).forEach((line) -> this.out.println("    " + line));
-		String summary = String.format(Locale.ROOT,
-				"faults=%d stale_writes_accepted=%d stale_starts=%d still_leading_after_term=%d overlaps=%d "
-						+ "max_overlap_ms=%d max_gap_ms=%d spurious_revocations=%d interrupted_runs=%d "
-						+ "not_ridden_out=%d",
-				this.faults.size(), report.staleWritesAccepted().size(), report.staleStarts().size(),
-				report.stillLeadingAfterTerm().size(), report.overlaps(), report.maxOverlapMillis(),
-				report.maxGapMillis(), report.spuriousRevocations(), report.interruptedRuns(),
-				report.rideOutsBroken().size());
+		String summary = SuiteSummary.print(this.out, this.options, report, this.faults.size(), errorLines);
 		List<String> violations = new ArrayList<>(this.problems);
 		violations.addAll(report.violations());
 		if (this.faults.size() < this.options.faults()) {
@@ -351,8 +296,8 @@ public final class FaultSuite {
 		this.out.println(summary);
 		if (violations.isEmpty()) {
 			this.out.println("PASSED: no stale write accepted, no stale start, no stillLeading() after a term, "
-					+ "every gap within " + bound + " ms, every fault shorter than the lease ridden out, "
-					+ "no stuck participant");
+					+ "every gap within " + this.options.gapBound().toMillis()
+					+ " ms, every fault shorter than the lease ridden out, no stuck participant");
 		}
 		else {
 			this.out.println("FAILED:");
