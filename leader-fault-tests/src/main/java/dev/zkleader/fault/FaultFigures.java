@@ -23,7 +23,7 @@ import java.util.List;
  * @param revocations revocations in the window (shutdowns left out)
  * @param spurious revocations in the window of a leader whose session survived
  * @param interrupted runs in the window that were interrupted
- * @param outageMillis the longest time the leading instance's connection was suspended
+ * @param outageMillis the longest time the leading instance had no answer from ZooKeeper
  * @param overLease whether that outage reached {@link FaultOptions#rideOutBound()}
  */
 record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spurious, int interrupted,
@@ -68,9 +68,9 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 	}
 
 	String describe() {
-		return this.fault.describe() + " (leader " + this.fault.leader() + ", its connection down " + this.outageMillis
-				+ " ms at most): " + this.spurious + " revocation(s) of a leader whose session survived, "
-				+ this.interrupted + " interrupted run(s)";
+		return this.fault.describe() + " (leader " + this.fault.leader() + ", no answer from ZooKeeper for "
+				+ this.outageMillis + " ms at most): " + this.spurious
+				+ " revocation(s) of a leader whose session survived, " + this.interrupted + " interrupted run(s)";
 	}
 
 	private static boolean grantedAgain(LeaderEvent revocation, List<LeaderEvent> byTime) {
@@ -79,19 +79,28 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 					&& event.participant().equals(revocation.participant()) && event.token() == revocation.token());
 	}
 
-	// The longest time the instance's connection was down in the window: from the blow
-	// it followed (or its previous reconnection, if later; a server going down may stop
-	// answering before it closes the connection) to its reconnection, its loss, or the
-	// end of the window.
+	// The longest time the instance had no answer from ZooKeeper in the window: the
+	// longer of its longest disconnection (from the blow it followed, or its previous
+	// reconnection if later, since a server going down may stop answering before it
+	// closes the connection, to its reconnection or loss) and its longest silence
+	// between two heartbeats beyond their delay (connected, but not answered).
 	private static long outage(Fault fault, List<LeaderEvent> byTime, long to) {
 		long longest = 0;
 		long downSince = -1;
 		long lastBack = -1;
+		long lastHeartbeat = -1;
 		for (LeaderEvent event : byTime) {
 			if (!event.participant().equals(fault.leader()) || event.time() >= to) {
 				continue;
 			}
-			if (event.is(LeaderEvent.SUSPENDED) && event.time() >= fault.injectedAt()) {
+			if (event.is(LeaderEvent.HEARTBEAT)) {
+				if (lastHeartbeat >= 0 && event.time() > fault.injectedAt()) {
+					long silence = event.time() - Math.max(lastHeartbeat, fault.injectedAt());
+					longest = Math.max(longest, silence - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
+				}
+				lastHeartbeat = event.time();
+			}
+			else if (event.is(LeaderEvent.SUSPENDED) && event.time() >= fault.injectedAt()) {
 				downSince = Math.max(fault.hitBefore(event.time()), lastBack);
 			}
 			else if (event.is(LeaderEvent.RECONNECTED) || event.is(LeaderEvent.LOST)) {

@@ -127,9 +127,12 @@ final class FencedRegister implements AutoCloseable {
 	private synchronized int heartbeat(Map<String, String> fields) {
 		String participants = fields.getOrDefault("participants", "");
 		String participant = fields.get("participant");
-		this.heartbeats.put(participant,
-				new Heartbeat(System.currentTimeMillis(), participant, Boolean.parseBoolean(fields.get("leader")),
-						participants.isEmpty() ? List.of() : Arrays.asList(participants.split(","))));
+		long now = System.currentTimeMillis();
+		this.heartbeats.put(participant, new Heartbeat(now, participant, Boolean.parseBoolean(fields.get("leader")),
+				participants.isEmpty() ? List.of() : Arrays.asList(participants.split(","))));
+		// Kept with the events (not in the file): a heartbeat is an answer of ZooKeeper,
+		// so a silence shows when ZooKeeper did not answer, connected or not.
+		this.events.add(new LeaderEvent(now, participant, LeaderEvent.HEARTBEAT, 0, now, ""));
 		notifyAll();
 		return 200;
 	}

@@ -6,8 +6,8 @@ package dev.zkleader.fault;
  *
  * @param receivedAt when the register got the report
  * @param participant the reporting instance
- * @param kind {@code granted}, {@code revoked}, {@code suspended}, {@code reconnected} or
- * {@code lost}
+ * @param kind {@code granted}, {@code revoked}, {@code suspended}, {@code reconnected},
+ * {@code lost}, or {@code heartbeat}
  * @param token the fencing token of a leadership event (0 for a connection event)
  * @param time when it happened, by the instance's clock (the event's own time)
  * @param reason why leadership was revoked (empty otherwise)
@@ -25,6 +25,17 @@ record LeaderEvent(long receivedAt, String participant, String kind, long token,
 	static final String RECONNECTED = "reconnected";
 
 	static final String LOST = "lost";
+
+	/**
+	 * The instance's periodic report, which follows an answer of ZooKeeper to
+	 * {@code Leadership.participants()}; only in memory, not in {@code events.tsv}.
+	 */
+	static final String HEARTBEAT = "heartbeat";
+
+	/**
+	 * How often an instance reports ({@code fault.heartbeat.delay}, a fixed delay).
+	 */
+	static final long HEARTBEAT_DELAY_MILLIS = 500;
 
 	static LeaderEvent granted(String participant, long token, long time) {
 		return new LeaderEvent(time, participant, GRANTED, token, time, "");

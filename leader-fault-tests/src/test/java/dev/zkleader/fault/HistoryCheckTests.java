@@ -237,6 +237,26 @@ class HistoryCheckTests {
 	}
 
 	@Test
+	void connectedLeaderThatZooKeeperDidNotAnswerForLongerThanTheLeaseMayBeRevoked() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		connection("a", LeaderEvent.HEARTBEAT, 250);
+		connection("a", LeaderEvent.SUSPENDED, 300);
+		connection("a", LeaderEvent.RECONNECTED, 400);
+		// Connected again, but no answer until 1500: the lease could not be confirmed.
+		revoked("a", 10, 1300, "LEASE_EXPIRED");
+		connection("a", LeaderEvent.HEARTBEAT, 1500);
+		granted("a", 10, 1510);
+		run("a", 10, 1600, 1700, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.RESET, "a", 0, 300, 300)));
+		assertThat(report.figures()).singleElement().satisfies((figures) -> {
+			assertThat(figures.outageMillis()).isEqualTo(1200 - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
+			assertThat(figures.overLease()).isTrue();
+		});
+		assertThat(report.violations()).isEmpty();
+	}
+
+	@Test
 	void revocationOfALostSessionIsNotSpurious() {
 		granted("a", 10, 0);
 		run("a", 10, 0, 100, true);
