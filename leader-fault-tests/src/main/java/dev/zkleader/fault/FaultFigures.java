@@ -79,36 +79,38 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 					&& event.participant().equals(revocation.participant()) && event.token() == revocation.token());
 	}
 
-	// The longest time the instance had no answer from ZooKeeper in the window: the
-	// longer of its longest disconnection (from the blow it followed, or its previous
-	// reconnection if later, since a server going down may stop answering before it
-	// closes the connection, to its reconnection or loss) and its longest silence
-	// between two heartbeats beyond their delay (connected, but not answered).
+	// The longest time the instance had no answer from ZooKeeper that overlapped the
+	// window, however early it began (an earlier fault's reconnection may still be under
+	// way): the longer of its longest disconnection (from the blow it followed, or its
+	// previous reconnection if later, since a server going down may stop answering
+	// before it closes the connection, to its reconnection or loss) and its longest
+	// silence between two heartbeats beyond their delay (connected, but not answered).
 	private static long outage(Fault fault, List<LeaderEvent> byTime, long to) {
+		long from = fault.injectedAt();
 		long longest = 0;
 		long downSince = -1;
 		long lastBack = -1;
 		long lastHeartbeat = -1;
 		for (LeaderEvent event : byTime) {
-			if (!event.participant().equals(fault.leader()) || event.time() >= to) {
+			long time = event.time();
+			if (!event.participant().equals(fault.leader()) || time >= to) {
 				continue;
 			}
 			if (event.is(LeaderEvent.HEARTBEAT)) {
-				if (lastHeartbeat >= 0 && event.time() > fault.injectedAt()) {
-					long silence = event.time() - Math.max(lastHeartbeat, fault.injectedAt());
-					longest = Math.max(longest, silence - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
+				if (lastHeartbeat >= 0 && time > from) {
+					longest = Math.max(longest, time - lastHeartbeat - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
 				}
-				lastHeartbeat = event.time();
+				lastHeartbeat = time;
 			}
-			else if (event.is(LeaderEvent.SUSPENDED) && event.time() >= fault.injectedAt()) {
-				downSince = Math.max(fault.hitBefore(event.time()), lastBack);
+			else if (event.is(LeaderEvent.SUSPENDED)) {
+				downSince = (time >= from) ? Math.max(fault.hitBefore(time), lastBack) : time;
 			}
 			else if (event.is(LeaderEvent.RECONNECTED) || event.is(LeaderEvent.LOST)) {
-				lastBack = event.time();
-				if (downSince >= 0) {
-					longest = Math.max(longest, event.time() - downSince);
-					downSince = -1;
+				if (downSince >= 0 && time > from) {
+					longest = Math.max(longest, time - downSince);
 				}
+				downSince = -1;
+				lastBack = time;
 			}
 		}
 		return (downSince >= 0) ? Math.max(longest, to - downSince) : longest;

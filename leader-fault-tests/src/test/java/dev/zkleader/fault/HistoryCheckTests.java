@@ -250,7 +250,27 @@ class HistoryCheckTests {
 		run("a", 10, 1600, 1700, true);
 		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.RESET, "a", 0, 300, 300)));
 		assertThat(report.figures()).singleElement().satisfies((figures) -> {
-			assertThat(figures.outageMillis()).isEqualTo(1200 - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
+			assertThat(figures.outageMillis()).isEqualTo(1250 - LeaderEvent.HEARTBEAT_DELAY_MILLIS);
+			assertThat(figures.overLease()).isTrue();
+		});
+		assertThat(report.violations()).isEmpty();
+	}
+
+	@Test
+	void disconnectionThatBeganInTheFaultBeforeCountsForTheNext() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		connection("a", LeaderEvent.SUSPENDED, 150);
+		// The next fault begins while the first one's reconnection is under way.
+		revoked("a", 10, 900, "LEASE_EXPIRED");
+		connection("a", LeaderEvent.RECONNECTED, 1400);
+		granted("a", 10, 1410);
+		run("a", 10, 1500, 1600, true);
+		HistoryCheck.Report report = check(List.of(fault(1, FaultKind.RESET, "a", 0, 100, 100),
+				new Fault(2, FaultKind.LEADER_RESTART, "zookeeper-1", "a", 0, 200, 800, 800)));
+		assertThat(report.figures()).element(1).satisfies((figures) -> {
+			assertThat(figures.spurious()).isEqualTo(1);
+			assertThat(figures.outageMillis()).isEqualTo(1250);
 			assertThat(figures.overLease()).isTrue();
 		});
 		assertThat(report.violations()).isEmpty();
