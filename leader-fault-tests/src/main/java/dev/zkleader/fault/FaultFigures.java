@@ -51,7 +51,7 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 			int interrupted = (int) byStart.stream()
 				.filter((run) -> run.interrupted() && run.end() >= from && run.end() < to)
 				.count();
-			long outage = outage(fault, byTime, to);
+			long outage = outage(fault, byTime, to, rideOutMillis);
 			figures.add(new FaultFigures(fault, leaderless(byStart, from, to), revoked.size(), spurious, interrupted,
 					outage, outage >= rideOutMillis));
 		}
@@ -85,10 +85,14 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 	// previous reconnection if later, since a server going down may stop answering
 	// before it closes the connection, to its reconnection or loss) and its longest
 	// silence between two heartbeats beyond their delay (connected, but not answered).
-	private static long outage(Fault fault, List<LeaderEvent> byTime, long to) {
+	// A disconnection that begins within the bound of the previous reconnection
+	// continues that outage: the first lease of a reconnection is only a third of the
+	// session, until the next renewal a sixth later extends it.
+	private static long outage(Fault fault, List<LeaderEvent> byTime, long to, long chainMillis) {
 		long from = fault.injectedAt();
 		long longest = 0;
 		long downSince = -1;
+		long previousDownSince = -1;
 		long lastBack = -1;
 		long lastHeartbeat = -1;
 		for (LeaderEvent event : byTime) {
@@ -103,12 +107,15 @@ record FaultFigures(Fault fault, long leaderlessMillis, int revocations, int spu
 				lastHeartbeat = time;
 			}
 			else if (event.is(LeaderEvent.SUSPENDED)) {
-				downSince = (time >= from) ? Math.max(fault.hitBefore(time), lastBack) : time;
+				long since = (time >= from) ? Math.max(fault.hitBefore(time), lastBack) : time;
+				boolean soonAfterReconnecting = lastBack >= 0 && since - lastBack < chainMillis;
+				downSince = (soonAfterReconnecting && previousDownSince >= 0) ? previousDownSince : since;
 			}
 			else if (event.is(LeaderEvent.RECONNECTED) || event.is(LeaderEvent.LOST)) {
 				if (downSince >= 0 && time > from) {
 					longest = Math.max(longest, time - downSince);
 				}
+				previousDownSince = downSince;
 				downSince = -1;
 				lastBack = time;
 			}

@@ -277,6 +277,28 @@ class HistoryCheckTests {
 	}
 
 	@Test
+	void resetSoonAfterAReconnectionContinuesItsOutage() {
+		granted("a", 10, 0);
+		run("a", 10, 0, 100, true);
+		connection("a", LeaderEvent.SUSPENDED, 200);
+		connection("a", LeaderEvent.RECONNECTED, 500);
+		// Reset 300 ms after the reconnection, before a renewal extended its short lease.
+		connection("a", LeaderEvent.SUSPENDED, 800);
+		revoked("a", 10, 1000, "LEASE_EXPIRED");
+		connection("a", LeaderEvent.RECONNECTED, 1100);
+		granted("a", 10, 1110);
+		run("a", 10, 1200, 1300, true);
+		HistoryCheck.Report report = check(
+				List.of(new Fault(1, FaultKind.FOLLOWER_RESTART, "zookeeper-1", "a", 0, 150, 600, 600),
+						fault(2, FaultKind.RESET, "a", 0, 800, 800)));
+		assertThat(report.figures()).element(1).satisfies((figures) -> {
+			assertThat(figures.outageMillis()).isEqualTo(950);
+			assertThat(figures.overLease()).isTrue();
+		});
+		assertThat(report.violations()).isEmpty();
+	}
+
+	@Test
 	void revocationOfALostSessionIsNotSpurious() {
 		granted("a", 10, 0);
 		run("a", 10, 0, 100, true);
