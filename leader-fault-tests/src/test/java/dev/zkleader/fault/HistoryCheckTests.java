@@ -292,7 +292,8 @@ class HistoryCheckTests {
 				List.of(new Fault(1, FaultKind.FOLLOWER_RESTART, "zookeeper-1", "a", 0, 150, 600, 600),
 						fault(2, FaultKind.RESET, "a", 0, 800, 800)));
 		assertThat(report.figures()).element(1).satisfies((figures) -> {
-			assertThat(figures.outageMillis()).isEqualTo(950);
+			// From the first disconnection (before this fault, so from its suspension).
+			assertThat(figures.outageMillis()).isEqualTo(900);
 			assertThat(figures.overLease()).isTrue();
 		});
 		assertThat(report.violations()).isEmpty();
