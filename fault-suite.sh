@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The fault-injection suite, long form (docs/FAULTS.md): a real ZooKeeper server, five instances of a test
-# application as separate JVMs, and a nemesis that kills, pauses and partitions the leader and restarts ZooKeeper.
-# Options: --faults N (default 200), --instances N, --session-timeout 2s, --seed N, --output DIR (see --help).
+# The fault-injection suite, long form (docs/FAULTS.md): a real 3-node ZooKeeper ensemble, five instances of a test
+# application as separate JVMs, and a nemesis that kills, pauses, partitions and resets the leader, and restarts
+# ensemble members, the whole ensemble or its quorum.
+# Options: --faults N (default 200), --instances N, --session-timeout 4s, --seed N, --output DIR (see --help).
 # Exits 0 when no violation was found, 1 on a violation, 2 on bad options.
 set -euo pipefail
 cd "$(dirname "$0")"

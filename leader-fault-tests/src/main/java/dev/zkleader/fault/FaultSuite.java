@@ -14,9 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.zkleader.harness.cli.CommandLine;
 import dev.zkleader.harness.net.TcpProxy;
@@ -25,17 +23,18 @@ import dev.zkleader.harness.process.ChildProcesses;
 import dev.zkleader.harness.process.Jvm;
 import dev.zkleader.harness.process.Output;
 import dev.zkleader.harness.time.Pause;
-import dev.zkleader.harness.zookeeper.ZooKeeperServer;
+import dev.zkleader.harness.zookeeper.ZooKeeperEnsemble;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The fault suite: a real ZooKeeper server and N instances of the test application as
- * separate JVMs, each reaching ZooKeeper through its own cuttable proxy; a nemesis that
- * hits the current leader (or ZooKeeper) a given number of times; then the checks of the
- * fenced register's history and of the election's participants. Prints one summary line
- * and exits non-zero on a violation.
+ * The fault suite: a real 3-node ZooKeeper ensemble and N instances of the test
+ * application as separate JVMs, each reaching every member through a cuttable proxy of
+ * its own; a nemesis that hits the current leader or the ensemble a given number of
+ * times; then the checks of the fenced register's history against the instances' events,
+ * and of the election's participants. Prints one summary line and exits non-zero on a
+ * violation.
  */
 public final class FaultSuite {
 
@@ -48,8 +47,6 @@ public final class FaultSuite {
 
 	// A leader writes every 200 to 350 ms; a write this recent shows who leads now.
 	private static final long LEADING_NOW_MILLIS = 1000;
-
-	private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR\\s.*");
 
 	private final FaultOptions options;
 
@@ -102,19 +99,22 @@ public final class FaultSuite {
 				this.options.instances(), this.options.faults(), this.options.sessionTimeout().toMillis(),
 				this.options.seed());
 		List<Attempt> history;
+		List<LeaderEvent> events;
 		long observedUntil;
 		try (ChildProcesses children = new ChildProcesses(output.resolve("fault-suite.pids"));
 				FencedRegister register = new FencedRegister(output)) {
-			ZooKeeperServer zookeeper = ZooKeeperServer.standalone(children, output.resolve("zookeeper"),
+			ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(children, output.resolve("zookeeper"), 3,
 					this.options.zookeeper());
-			log("ZooKeeper serving on " + zookeeper.connectString() + " (tickTime "
+			log("ZooKeeper ensemble serving on " + ensemble.connectString() + " (tickTime "
 					+ this.options.zookeeper().tickMillis() + " ms); fenced register on " + register.url());
+			Nemesis nemesis = new Nemesis(ensemble, this.options.sessionTimeout(), this.random,
+					(killed) -> replace(killed, children, ensemble, register));
 			for (int i = 0; i < this.options.instances(); i++) {
-				launch(children, zookeeper, register);
+				launch(children, ensemble, register);
 			}
 			try {
 				if (awaitStartup(register)) {
-					nemesis(children, zookeeper, register);
+					nemesis(nemesis, register);
 					awaitSettled(register);
 				}
 			}
@@ -125,30 +125,38 @@ public final class FaultSuite {
 				this.instances.values().forEach(Instance::heal);
 				ChildProcesses.stop(this.instances.values().stream().map(Instance::process).toList(),
 						ChildProcesses.GRACE);
-				this.instances.values().forEach(Instance::closeProxy);
+				this.instances.values().forEach(Instance::closeProxies);
 				observedUntil = System.currentTimeMillis();
 				history = register.history();
+				events = register.events();
 				writeFaults(output);
 			}
 		}
-		HistoryCheck.Report report = HistoryCheck.check(history, this.faults, this.options.gapBound().toMillis(),
-				observedUntil);
-		List<String> errorLines = errorLines();
+		HistoryCheck.Report report = HistoryCheck.check(history, events, this.faults,
+				this.options.gapBound().toMillis(), this.options.rideOutBound().toMillis(), observedUntil);
+		List<String> errorLines = SuiteSummary.errorLines(this.logs);
 		return summarize(report, errorLines);
 	}
 
-	private void launch(ChildProcesses children, ZooKeeperServer zookeeper, FencedRegister register)
+	private void replace(Instance killed, ChildProcesses children, ZooKeeperEnsemble ensemble, FencedRegister register)
+			throws IOException {
+		this.instances.remove(killed.id());
+		launch(children, ensemble, register);
+	}
+
+	private void launch(ChildProcesses children, ZooKeeperEnsemble ensemble, FencedRegister register)
 			throws IOException {
 		String id = "app-" + (++this.launched);
-		TcpProxy proxy = new TcpProxy(id, zookeeper.clientPort());
+		List<TcpProxy> proxies = Instance.proxies(id, ensemble);
 		List<String> command = Jvm.command(
 				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k"),
 				this.options.classpath(), "dev.zkleader.fault.app.FaultTestApplication",
-				List.of("--leader.participant-id=" + id, "--leader.zookeeper.connect-string=" + proxy.connectString(),
+				List.of("--leader.participant-id=" + id,
+						"--leader.zookeeper.connect-string=" + Instance.connectString(proxies),
 						"--leader.zookeeper.session-timeout=" + this.options.sessionTimeout().toMillis() + "ms",
 						"--fault.register-url=" + register.url()));
 		ChildProcess process = children.start(id, command, Output.toFile(this.logs.resolve(id + ".log")));
-		this.instances.put(id, new Instance(id, process, proxy));
+		this.instances.put(id, Instance.of(id, process, proxies));
 	}
 
 	private boolean awaitStartup(FencedRegister register) {
@@ -167,8 +175,7 @@ public final class FaultSuite {
 		return true;
 	}
 
-	private void nemesis(ChildProcesses children, ZooKeeperServer zookeeper, FencedRegister register)
-			throws IOException {
+	private void nemesis(Nemesis nemesis, FencedRegister register) throws IOException {
 		List<FaultKind> bag = new ArrayList<>();
 		for (int number = 1; number <= this.options.faults(); number++) {
 			// Every kind once per round, in random order: even a short run covers them
@@ -184,8 +191,7 @@ public final class FaultSuite {
 						+ RECOVERY_TIMEOUT.toSeconds() + " s)");
 				return;
 			}
-			Fault fault = inject(number, kind, this.instances.get(leading.participant()), leading.token(), children,
-					zookeeper, register);
+			Fault fault = nemesis.inject(number, kind, this.instances.get(leading.participant()), leading.token());
 			this.faults.add(fault);
 			Attempt recovery = awaitRecovery(fault, register);
 			if (recovery == null) {
@@ -198,7 +204,7 @@ public final class FaultSuite {
 			log(String.format(Locale.ROOT, "fault %3d/%d %-10s %-9s %s; %s leads (token %d) %d ms after %s", number,
 					this.options.faults(), kind, fault.victim(), action(fault), recovery.participant(),
 					recovery.token(), recovery.start() - fault.measuredFrom(),
-					(kind == FaultKind.ZK_RESTART) ? "ZooKeeper served again" : "the injection"));
+					kind.hitsZooKeeper() ? "ZooKeeper served again" : "the injection"));
 			Pause.millis(300 + this.random.nextInt(700));
 		}
 	}
@@ -213,46 +219,14 @@ public final class FaultSuite {
 		return found ? register.lastAccepted() : null;
 	}
 
-	private Fault inject(int number, FaultKind kind, Instance victim, long token, ChildProcesses children,
-			ZooKeeperServer zookeeper, FencedRegister register) throws IOException {
-		Duration hold = this.options.sessionTimeout().plusMillis(500 + this.random.nextInt(1000));
-		long injected = System.currentTimeMillis();
-		switch (kind) {
-			case KILL -> {
-				victim.process().kill();
-				victim.closeProxy();
-				this.instances.remove(victim.id());
-				launch(children, zookeeper, register);
-				return new Fault(number, kind, victim.id(), token, injected, injected, injected);
-			}
-			case PAUSE -> {
-				victim.process().pause();
-				Pause.of(hold);
-				victim.process().resume();
-				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
-			}
-			case PARTITION -> {
-				victim.proxy().cut();
-				Pause.of(hold);
-				victim.proxy().restore();
-				return new Fault(number, kind, victim.id(), token, injected, System.currentTimeMillis(), injected);
-			}
-			case ZK_RESTART -> {
-				zookeeper.kill();
-				zookeeper.start();
-				long serving = System.currentTimeMillis();
-				return new Fault(number, kind, "zookeeper", 0, injected, serving, serving);
-			}
-			default -> throw new IllegalStateException("Unknown fault " + kind);
-		}
-	}
-
 	private static String action(Fault fault) {
+		long took = fault.healedAt() - fault.injectedAt();
 		return switch (fault.kind()) {
 			case KILL -> "SIGKILL, replacement started";
-			case PAUSE -> "SIGSTOP for " + (fault.healedAt() - fault.injectedAt()) + " ms";
-			case PARTITION -> "cut for " + (fault.healedAt() - fault.injectedAt()) + " ms";
-			case ZK_RESTART -> "down for " + (fault.healedAt() - fault.injectedAt()) + " ms";
+			case PAUSE -> "SIGSTOP for " + took + " ms";
+			case PARTITION -> "cut for " + took + " ms";
+			case RESET -> "connection reset";
+			default -> fault.victim() + " serving again after " + took + " ms";
 		};
 	}
 
@@ -312,55 +286,8 @@ public final class FaultSuite {
 		return stuck;
 	}
 
-	private List<String> errorLines() throws IOException {
-		List<String> lines = new ArrayList<>();
-		try (Stream<Path> files = Files.list(this.logs)) {
-			for (Path file : files.sorted().toList()) {
-				try (Stream<String> content = Files.lines(file)) {
-					content.filter((line) -> ERROR_LINE.matcher(line).matches())
-						.forEach((line) -> lines.add(file.getFileName() + ": " + line));
-				}
-			}
-		}
-		return lines;
-	}
-
 	private Result summarize(HistoryCheck.Report report, List<String> errorLines) {
-		long bound = this.options.gapBound().toMillis();
-		this.out.println();
-		this.out.println("Checks (history: " + this.options.outputDir().resolve("history.tsv") + ")");
-		this.out.printf(Locale.ROOT, "  writes: %d attempted, %d accepted, %d refused by the fence; %d terms%n",
-				report.writes(), report.accepted(), report.writes() - report.accepted(), report.terms());
-		this.out.printf(Locale.ROOT, "  stale writes accepted: %d (checked from the history, not the register)%n",
-				report.staleWritesAccepted().size());
-		this.out.printf(Locale.ROOT,
-				"  runs of a deposed leader still executing after a newer leader's run began (fence ignored): %d, "
-						+ "longest %d ms%n",
-				report.overlaps(), report.maxOverlapMillis());
-		if (report.overlaps() > 0) {
-			this.out.println("    longest: " + report.worstOverlap());
-		}
-		this.out.printf(Locale.ROOT, "  stale starts (a run starting after a higher token's run started): %d%n",
-				report.staleStarts().size());
-		this.out.printf(Locale.ROOT, "  leaderless gaps: %d measured, max %d ms (bound %d ms)%n", report.gaps().size(),
-				report.maxGapMillis(), bound);
-		for (FaultKind kind : FaultKind.values()) {
-			List<Long> recoveries = this.faults.stream()
-				.filter((fault) -> fault.kind() == kind)
-				.map((fault) -> recoveryGap(fault, report))
-				.toList();
-			if (!recoveries.isEmpty()) {
-				this.out.printf(Locale.ROOT, "    after %-10s %s%n", kind + ":", describe(recoveries));
-			}
-		}
-		this.out.printf(Locale.ROOT, "  ERROR lines in the instances' logs: %d%s%n", errorLines.size(),
-				errorLines.stream().anyMatch((line) -> line.contains("dev.zkleader")) ? " (some from the starter)"
-						: "");
-		errorLines.stream().limit(10).forEach((line) -> this.out.println("    " + line));
-		String summary = String.format(Locale.ROOT,
-				"faults=%d stale_writes_accepted=%d stale_starts=%d overlaps=%d max_overlap_ms=%d max_gap_ms=%d",
-				this.faults.size(), report.staleWritesAccepted().size(), report.staleStarts().size(), report.overlaps(),
-				report.maxOverlapMillis(), report.maxGapMillis());
+		String summary = SuiteSummary.print(this.out, this.options, report, this.faults.size(), errorLines);
 		List<String> violations = new ArrayList<>(this.problems);
 		violations.addAll(report.violations());
 		if (this.faults.size() < this.options.faults()) {
@@ -368,8 +295,9 @@ public final class FaultSuite {
 		}
 		this.out.println(summary);
 		if (violations.isEmpty()) {
-			this.out.println("PASSED: no stale write accepted, no stale start, every gap within " + bound
-					+ " ms, no stuck participant");
+			this.out.println("PASSED: no stale write accepted, no stale start, no stillLeading() after a term, "
+					+ "every gap within " + this.options.gapBound().toMillis()
+					+ " ms, every fault shorter than the lease ridden out, no stuck participant");
 		}
 		else {
 			this.out.println("FAILED:");
@@ -377,25 +305,6 @@ public final class FaultSuite {
 			this.out.println("Logs: " + this.logs);
 		}
 		return new Result(report, List.copyOf(this.faults), violations, errorLines, summary);
-	}
-
-	// The longest gap that followed one fault.
-	private static long recoveryGap(Fault fault, HistoryCheck.Report report) {
-		return report.gaps()
-			.stream()
-			.filter((gap) -> gap.fault() == fault.number())
-			.mapToLong(HistoryCheck.Gap::millis)
-			.max()
-			.orElse(-1);
-	}
-
-	static String describe(List<Long> values) {
-		List<Long> sorted = values.stream().filter((value) -> value >= 0).sorted().toList();
-		if (sorted.isEmpty()) {
-			return "n=" + values.size() + ", no gap attributed";
-		}
-		return String.format(Locale.ROOT, "n=%d, gap min %d ms, median %d ms, max %d ms", values.size(), sorted.get(0),
-				sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
 	}
 
 	private void writeFaults(Path output) throws IOException {
@@ -409,33 +318,6 @@ public final class FaultSuite {
 
 	private static long millis(long sinceNanos) {
 		return Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis();
-	}
-
-	/**
-	 * One running instance of the test application.
-	 *
-	 * @param id its participant id
-	 * @param process its JVM
-	 * @param proxy its way to ZooKeeper
-	 */
-	private record Instance(String id, ChildProcess process, TcpProxy proxy) {
-
-		void heal() {
-			this.proxy.restore();
-			if (this.process.isAlive()) {
-				this.process.resume();
-			}
-		}
-
-		void closeProxy() {
-			try {
-				this.proxy.close();
-			}
-			catch (IOException ex) {
-				// Closing anyway.
-			}
-		}
-
 	}
 
 	/**

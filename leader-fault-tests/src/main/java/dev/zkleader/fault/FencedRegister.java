@@ -47,7 +47,7 @@ final class FencedRegister implements AutoCloseable {
 
 	private final List<Attempt> history = new ArrayList<>();
 
-	private final List<String> events = new ArrayList<>();
+	private final List<LeaderEvent> events = new ArrayList<>();
 
 	private final Map<String, Heartbeat> heartbeats = new HashMap<>();
 
@@ -58,7 +58,7 @@ final class FencedRegister implements AutoCloseable {
 		this.historyFile.write(Attempt.HEADER);
 		this.historyFile.newLine();
 		this.eventsFile = Files.newBufferedWriter(dir.resolve("events.tsv"));
-		this.eventsFile.write("received_at\tparticipant\tkind\ttoken\ttime\treason");
+		this.eventsFile.write(LeaderEvent.HEADER);
 		this.eventsFile.newLine();
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
 		// A thread per exchange: a request from a stopped process must not hold up the
@@ -114,10 +114,12 @@ final class FencedRegister implements AutoCloseable {
 	}
 
 	private synchronized int event(Map<String, String> fields) {
-		String line = System.currentTimeMillis() + "\t" + fields.get("participant") + "\t" + fields.get("kind") + "\t"
-				+ fields.get("token") + "\t" + fields.get("time") + "\t" + fields.get("reason");
-		this.events.add(line);
-		append(this.eventsFile, line);
+		String token = fields.getOrDefault("token", "0");
+		LeaderEvent event = new LeaderEvent(System.currentTimeMillis(), fields.get("participant"), fields.get("kind"),
+				token.isEmpty() ? 0 : Long.parseLong(token), Long.parseLong(fields.get("time")),
+				fields.getOrDefault("reason", ""));
+		this.events.add(event);
+		append(this.eventsFile, event.toTsv());
 		notifyAll();
 		return 200;
 	}
@@ -125,9 +127,12 @@ final class FencedRegister implements AutoCloseable {
 	private synchronized int heartbeat(Map<String, String> fields) {
 		String participants = fields.getOrDefault("participants", "");
 		String participant = fields.get("participant");
-		this.heartbeats.put(participant,
-				new Heartbeat(System.currentTimeMillis(), participant, Boolean.parseBoolean(fields.get("leader")),
-						participants.isEmpty() ? List.of() : Arrays.asList(participants.split(","))));
+		long now = System.currentTimeMillis();
+		this.heartbeats.put(participant, new Heartbeat(now, participant, Boolean.parseBoolean(fields.get("leader")),
+				participants.isEmpty() ? List.of() : Arrays.asList(participants.split(","))));
+		// Kept with the events (not in the file): a heartbeat is an answer of ZooKeeper,
+		// so a silence shows when ZooKeeper did not answer, connected or not.
+		this.events.add(new LeaderEvent(now, participant, LeaderEvent.HEARTBEAT, 0, now, ""));
 		notifyAll();
 		return 200;
 	}
@@ -159,7 +164,7 @@ final class FencedRegister implements AutoCloseable {
 		return List.copyOf(this.history);
 	}
 
-	synchronized List<String> events() {
+	synchronized List<LeaderEvent> events() {
 		return List.copyOf(this.events);
 	}
 

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks the register's history after a run, independently of the register's own
- * decisions.
+ * Checks the register's history after a run against the instances' events, independently
+ * of the register's own decisions.
  * <ul>
- * <li><b>Stale writes accepted</b>: walking the history in arrival order, an accepted
- * write whose token is lower than a token accepted before it.</li>
+ * <li><b>Stale writes accepted</b>, <b>stale starts</b> and writes with
+ * {@code stillLeading()} true after their term: see {@link Terms}, which derives the
+ * terms from the grant events.</li>
  * <li><b>Overlaps</b>: runs of a deposed leader still executing while a newer leadership
  * already ran the job, fence ignored, and for how long: the window in which two
  * self-believed leaders acted at once, which only the fence keeps out of the data.</li>
- * <li><b>Stale starts</b>: a run that started after another participant had already
- * started a run with a higher token: a deposed leader starting leader-only work.</li>
  * <li><b>Gaps</b>: how long nobody led, see {@link #gaps}.</li>
+ * <li><b>Per fault</b>: leaderless time, revocations of a leader whose session survived,
+ * interrupted runs; none of the latter two for a fault the lease must ride out, see
+ * {@link FaultFigures}.</li>
  * </ul>
  */
 final class HistoryCheck {
@@ -27,35 +29,22 @@ final class HistoryCheck {
 	private HistoryCheck() {
 	}
 
-	static Report check(List<Attempt> history, List<Fault> faults, long gapBoundMillis, long observedUntil) {
-		List<Attempt> staleAccepted = new ArrayList<>();
-		List<String> registerErrors = new ArrayList<>();
-		long highest = Long.MIN_VALUE;
-		for (Attempt attempt : history.stream().sorted(Comparator.comparingLong(Attempt::seq)).toList()) {
-			if (attempt.accepted() && attempt.token() < highest) {
-				staleAccepted.add(attempt);
-			}
-			if (!attempt.accepted() && attempt.token() >= highest) {
-				registerErrors.add("write #" + attempt.seq() + " with token " + attempt.token()
-						+ " was refused although the highest accepted token was " + highest);
-			}
-			if (attempt.accepted()) {
-				highest = Math.max(highest, attempt.token());
-			}
-		}
+	static Report check(List<Attempt> history, List<LeaderEvent> events, List<Fault> faults, long gapBoundMillis,
+			long rideOutMillis, long observedUntil) {
+		Terms terms = Terms.from(events);
 		List<Attempt> byStart = history.stream()
 			.sorted(Comparator.comparingLong(Attempt::start).thenComparingLong(Attempt::seq))
 			.toList();
-		List<String> staleStarts = staleStarts(byStart);
 		List<Overlap> overlaps = overlaps(byStart);
 		Overlap worst = overlaps.stream().max(Comparator.comparingLong(Overlap::millis)).orElse(null);
 		List<Gap> gaps = gaps(byStart, faults, observedUntil);
 		long maxGap = gaps.stream().mapToLong(Gap::millis).max().orElse(0);
 		List<Gap> gapsOverBound = gaps.stream().filter((gap) -> gap.millis() > gapBoundMillis).toList();
 		long accepted = history.stream().filter(Attempt::accepted).count();
-		long terms = history.stream().mapToLong(Attempt::token).distinct().count();
-		return new Report(history.size(), accepted, terms, staleAccepted, registerErrors, staleStarts, overlaps.size(),
-				(worst != null) ? worst.millis() : 0, (worst != null) ? worst.what() : "", gaps, maxGap, gapsOverBound);
+		return new Report(history.size(), accepted, terms.count(), terms.staleWritesAccepted(history, faults),
+				terms.staleStarts(byStart), terms.stillLeadingAfterTheirTerm(byStart), overlaps.size(),
+				(worst != null) ? worst.millis() : 0, (worst != null) ? worst.what() : "", gaps, maxGap, gapsOverBound,
+				FaultFigures.of(faults, byStart, events, rideOutMillis, observedUntil));
 	}
 
 	/**
@@ -87,23 +76,6 @@ final class HistoryCheck {
 			}
 		}
 		return overlaps;
-	}
-
-	private static List<String> staleStarts(List<Attempt> byStart) {
-		List<String> found = new ArrayList<>();
-		for (int i = 0; i < byStart.size(); i++) {
-			Attempt late = byStart.get(i);
-			for (int j = 0; j < i; j++) {
-				Attempt earlier = byStart.get(j);
-				if (earlier.start() < late.start() && earlier.token() > late.token()
-						&& !earlier.participant().equals(late.participant())) {
-					found.add(describe(late) + " started " + (late.start() - earlier.start()) + " ms after "
-							+ describe(earlier));
-					break;
-				}
-			}
-		}
-		return found;
 	}
 
 	/**
@@ -154,14 +126,14 @@ final class HistoryCheck {
 					cause));
 		}
 		for (Fault fault : faults) {
-			if (fault.kind() == FaultKind.ZK_RESTART) {
+			if (fault.kind().hitsZooKeeper()) {
 				long firstStart = byStart.stream()
 					.mapToLong(Attempt::start)
 					.filter((start) -> start >= fault.measuredFrom())
 					.min()
 					.orElse(observedUntil);
 				gaps.add(new Gap(firstStart - fault.measuredFrom(),
-						"first run after the restarted ZooKeeper served (" + fault.describe() + ")", fault.number()));
+						"first run after ZooKeeper served again (" + fault.describe() + ")", fault.number()));
 			}
 			else {
 				boolean replaced = byStart.stream()
@@ -175,7 +147,7 @@ final class HistoryCheck {
 		return gaps;
 	}
 
-	private static String describe(Attempt attempt) {
+	static String describe(Attempt attempt) {
 		return "run of " + attempt.participant() + " (token " + attempt.token() + ", " + attempt.start() + ".."
 				+ attempt.end() + ", write #" + attempt.seq() + (attempt.accepted() ? " accepted" : " refused") + ")";
 	}
@@ -204,32 +176,50 @@ final class HistoryCheck {
 	 *
 	 * @param writes writes attempted
 	 * @param accepted writes accepted
-	 * @param terms distinct tokens seen
-	 * @param staleWritesAccepted accepted writes with a token below one accepted earlier
-	 * @param registerErrors refusals the fence rule does not explain
-	 * @param staleStarts runs that started after another participant's run with a higher
-	 * token had started
+	 * @param terms terms granted (participant and token, from the grant events)
+	 * @param staleWritesAccepted accepted writes whose term had ended before they arrived
+	 * @param staleStarts runs that started after their term had ended
+	 * @param stillLeadingAfterTerm runs that wrote with {@code stillLeading()} true after
+	 * their term had ended
 	 * @param overlaps runs of a deposed leader that overlapped a newer leadership's runs
 	 * @param maxOverlapMillis the longest such overlap
 	 * @param worstOverlap the longest such overlap, described
 	 * @param gaps every leaderless gap measured
 	 * @param maxGapMillis the longest gap
 	 * @param gapsOverBound the gaps longer than allowed
+	 * @param figures what each fault did to the leadership
 	 */
-	record Report(int writes, long accepted, long terms, List<Attempt> staleWritesAccepted, List<String> registerErrors,
-			List<String> staleStarts, int overlaps, long maxOverlapMillis, String worstOverlap, List<Gap> gaps,
-			long maxGapMillis, List<Gap> gapsOverBound) {
+	record Report(int writes, long accepted, long terms, List<Attempt> staleWritesAccepted, List<String> staleStarts,
+			List<String> stillLeadingAfterTerm, int overlaps, long maxOverlapMillis, String worstOverlap,
+			List<Gap> gaps, long maxGapMillis, List<Gap> gapsOverBound, List<FaultFigures> figures) {
+
+		List<FaultFigures> rideOutsBroken() {
+			return this.figures.stream().filter(FaultFigures::rideOutBroken).toList();
+		}
+
+		int spuriousRevocations() {
+			return this.figures.stream().mapToInt(FaultFigures::spurious).sum();
+		}
+
+		int interruptedRuns() {
+			return this.figures.stream().mapToInt(FaultFigures::interrupted).sum();
+		}
 
 		List<String> violations() {
 			List<String> violations = new ArrayList<>();
 			this.staleWritesAccepted.stream()
 				.limit(EXAMPLES)
 				.forEach((attempt) -> violations.add("stale write accepted: " + describe(attempt)));
-			this.registerErrors.stream().limit(EXAMPLES).forEach((error) -> violations.add("register: " + error));
 			this.staleStarts.stream().limit(EXAMPLES).forEach((start) -> violations.add("stale start: " + start));
+			this.stillLeadingAfterTerm.stream()
+				.limit(EXAMPLES)
+				.forEach((write) -> violations.add("still leading after its term: " + write));
 			this.gapsOverBound.stream()
 				.limit(EXAMPLES)
 				.forEach((gap) -> violations.add("gap of " + gap.millis() + " ms: " + gap.what()));
+			rideOutsBroken().stream()
+				.limit(EXAMPLES)
+				.forEach((figures) -> violations.add("not ridden out: " + figures.describe()));
 			return violations;
 		}
 

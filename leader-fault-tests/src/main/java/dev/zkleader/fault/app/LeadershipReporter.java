@@ -1,20 +1,24 @@
 package dev.zkleader.fault.app;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.zkleader.Leadership;
 import dev.zkleader.LeadershipGrantedEvent;
 import dev.zkleader.LeadershipRevokedEvent;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the harness what this instance sees: its leadership events (for the timeline)
- * and, periodically, its view of the election, {@link Leadership#participants()} above
- * all, which is how the harness finds stuck participants.
+ * Tells the harness what this instance sees: its leadership events and the changes of its
+ * ZooKeeper connection (for the timeline and the checks) and, periodically, its view of
+ * the election, {@link Leadership#participants()} above all, which is how the harness
+ * finds stuck participants.
  */
 @Component
 class LeadershipReporter {
@@ -23,9 +27,25 @@ class LeadershipReporter {
 
 	private final Leadership leadership;
 
-	LeadershipReporter(RegisterClient register, Leadership leadership) {
+	LeadershipReporter(RegisterClient register, Leadership leadership, CuratorFramework curator) {
 		this.register = register;
 		this.leadership = leadership;
+		// How long the connection was down is what tells a ridden-out fault from one
+		// longer than the lease.
+		curator.getConnectionStateListenable().addListener((client, state) -> connectionChanged(state));
+	}
+
+	private void connectionChanged(ConnectionState state) {
+		if (state == ConnectionState.SUSPENDED || state == ConnectionState.RECONNECTED
+				|| state == ConnectionState.LOST) {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("participant", this.leadership.participantId());
+			fields.put("kind", state.name().toLowerCase(Locale.ROOT));
+			fields.put("token", 0);
+			fields.put("time", System.currentTimeMillis());
+			fields.put("reason", "");
+			this.register.report("/event", fields);
+		}
 	}
 
 	@EventListener
