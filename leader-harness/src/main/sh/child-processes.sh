@@ -13,8 +13,7 @@ prepare_driver() {
     driver_args=(--help)
   else
     echo "Building $what (tests skipped; quick when already built)..."
-    # The harness's pom sets its surefire skipTests from harness.skipTests, which -DskipTests does not reach.
-    mvn -B -q -DskipTests -Dharness.skipTests=true -Dspring-javaformat.skip=true -pl "$module" -am package
+    mvn -B -q -DskipTests -Dspring-javaformat.skip=true -pl "$module" -am package
     driver_args=(--output "$output" "$@")
   fi
 }
