@@ -63,7 +63,9 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
 
 	/**
 	 * Starts every member that does not run, all at once (one alone cannot serve without
-	 * a quorum), and waits until each of them serves.
+	 * a quorum), and waits until each of them serves, under a leader that every running
+	 * member follows (a member that ran alone joins the election and serves again only
+	 * once it is over).
 	 * @throws IOException if a member cannot start or does not serve in time
 	 */
 	public void startStoppedMembers() throws IOException {
@@ -74,6 +76,7 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
 		for (ZooKeeperServer member : stopped) {
 			member.awaitServing();
 		}
+		awaitLeader();
 	}
 
 	public List<ZooKeeperServer> members() {
