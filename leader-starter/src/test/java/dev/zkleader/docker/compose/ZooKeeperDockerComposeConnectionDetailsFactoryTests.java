@@ -55,7 +55,7 @@ class ZooKeeperDockerComposeConnectionDetailsFactoryTests {
 
 	@Test
 	void recognisesTheImageUnderEveryName() {
-		assertThat(connectionDetails(source("docker.io/library/zookeeper:3.9", null))).isNotNull();
+		assertThat(connectionDetails(source("mirror.example.com/library/zookeeper:3.9", null))).isNotNull();
 		assertThat(connectionDetails(source("bitnamilegacy/zookeeper:3.9.3", null))).isNotNull();
 		assertThat(connectionDetails(source("bitnami/zookeeper:latest", null))).isNotNull();
 		assertThat(connectionDetails(source("registry.example.com/mirror/zk:3.9", "zookeeper"))).isNotNull();
