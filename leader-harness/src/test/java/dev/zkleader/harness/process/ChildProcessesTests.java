@@ -67,6 +67,35 @@ class ChildProcessesTests {
 	}
 
 	@Test
+	void whatAStoppedProcessPrintsWhileItShutsDownIsStillPumped() throws Exception {
+		ChildProcess shell = this.outer.start("shell",
+				List.of("sh", "-c",
+						"trap 'echo shutting down; exit 0' TERM; echo ready; while true; do sleep 0.05; done"),
+				Output.pumped(this.dir.resolve("shell.log"), this.lines::add));
+		await().atMost(PATIENCE).until(() -> this.lines.contains("ready"));
+		shell.stop(PATIENCE);
+		shell.onOutputEnd().get(60, TimeUnit.SECONDS);
+		assertThat(shell.process().exitValue()).isZero();
+		assertThat(this.lines).containsExactly("ready", "shutting down");
+	}
+
+	@Test
+	void aListenerThatFailsOnALineDoesNotStopThePump() throws Exception {
+		ChildProcess printer = this.outer.start("printer", List.of("seq", "1", "5"),
+				Output.pumped(this.dir.resolve("printer.log"), (line) -> {
+					if (line.equals("2")) {
+						throw new IllegalArgumentException("unreadable");
+					}
+					this.lines.add(line);
+				}));
+		printer.onOutputEnd().get(60, TimeUnit.SECONDS);
+		assertThat(this.lines).containsExactly("1", "3", "4", "5");
+		assertThat(Files.readAllLines(printer.log())).containsExactly("1", "2",
+				"(the driver could not read the line above: java.lang.IllegalArgumentException: unreadable)", "3", "4",
+				"5");
+	}
+
+	@Test
 	void pauseFreezesTheProcessAndResumeLetsItContinue() throws Exception {
 		ChildProcess ticker = ticker(this.outer, Output.pumped(this.dir.resolve("ticker.log"), this.lines::add));
 		await().atMost(PATIENCE).until(() -> this.lines.size() >= 3);
