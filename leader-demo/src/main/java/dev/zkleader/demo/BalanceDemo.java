@@ -44,9 +44,10 @@ public final class BalanceDemo {
 	// expected time.
 	private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(180);
 
-	// The instants an instance logs, at the start of each of its lines.
+	// How long the final spread is held for the picture.
 	private static final Duration STEADY = Duration.ofSeconds(2);
 
+	// The first join of a named election; the line starts with the instant it was logged.
 	private static final Pattern JOINED = Pattern.compile("^(\\S+)\\s.*Joined leader election '(?!default')");
 
 	private final BalanceOptions options;
@@ -115,11 +116,9 @@ public final class BalanceDemo {
 				Instant leaving = leave("instance-1");
 				failure = phase("instance-1 left", () -> leaving);
 			}
-			// A moment of the final spread for the picture; then the instances leave
-			// before
-			// ZooKeeper does, unseen.
 			Thread.sleep(STEADY.toMillis());
 			this.ended = Instant.now();
+			// The instances leave before ZooKeeper does, and unseen.
 			ChildProcesses.stop(this.running.values(), ChildProcesses.GRACE);
 		}
 		BalanceResult result = new BalanceSummary(this.options, this.out).summarize(this.timeline, this.phases,

@@ -18,11 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FailoverDemoTests {
 
-	// The longest session the demo's server allows: its lease (2 s) rides out the stalls
-	// of
-	// a loaded machine, where a 1 s stall ended a 2 s session's lease and one instance
-	// led
-	// twice.
+	// The longest session the demo's server allows: its lease (2 s) rides out the
+	// stalls of a loaded machine, where a 1 s stall ended a 2 s session's lease and one
+	// instance led twice.
 	private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4);
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();

@@ -71,8 +71,7 @@ final class Nemesis {
 	}
 
 	// Returns what was hit, once the ensemble serves again; adds the start of each
-	// further
-	// blow to the hits.
+	// further blow to the hits.
 	private String hitEnsemble(FaultKind kind, Instance leader, Duration overLease, List<Long> hits)
 			throws IOException {
 		switch (kind) {

@@ -131,14 +131,11 @@ class LeaseIntegrationTests {
 			await().atMost(PATIENCE).until(() -> follower.leadership().isLeader());
 			Instant granted = follower.events().get(follower.events().size() - 1).getTime();
 			// Both watches fire on the same deletion, so the new leader may be granted a
-			// few
-			// milliseconds before the old one's gate closes (the window fencing tokens
-			// are
-			// for: see SAFETY.md). Past that window only the new leader may work, for as
-			// long
-			// as the follower has run a full second; without the watch and the renewals
-			// the
-			// old leader would go on for as long as it stays connected.
+			// few milliseconds before the old one's gate closes (the window fencing
+			// tokens are for: see SAFETY.md). Past that window only the new leader may
+			// work, for as long as the follower has run a full second; without the watch
+			// and the renewals the old leader would go on for as long as it stays
+			// connected.
 			Instant settled = granted.plus(WATCH_WINDOW);
 			await().atMost(PATIENCE)
 				.until(() -> !stampedWork(follower).runsSince(granted.plus(Duration.ofSeconds(1))).isEmpty());

@@ -90,9 +90,8 @@ public final class ChildProcess {
 	 * example)
 	 */
 	public void signal(Signal signal) {
-		// Through the process handle: Process.destroy() also closes the pipes, and what
-		// the
-		// child logs while it shuts down (its revoked events) would be lost.
+		// Through the process handle: Process.destroy() also closes the pipes, and
+		// what the child logs while it shuts down (its revoked events) would be lost.
 		switch (signal) {
 			case TERM -> this.process.toHandle().destroy();
 			case KILL -> this.process.toHandle().destroyForcibly();

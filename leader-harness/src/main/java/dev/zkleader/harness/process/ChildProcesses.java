@@ -107,12 +107,12 @@ public final class ChildProcesses implements AutoCloseable {
 			try {
 				long left = Math.max(0, deadline - System.nanoTime());
 				if (!child.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-					child.process().toHandle().destroyForcibly();
+					child.signal(Signal.KILL);
 					child.process().waitFor(10, TimeUnit.SECONDS);
 				}
 			}
 			catch (InterruptedException ex) {
-				child.process().toHandle().destroyForcibly();
+				child.signal(Signal.KILL);
 				interrupted = true;
 			}
 		}

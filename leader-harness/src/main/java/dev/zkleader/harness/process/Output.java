@@ -95,8 +95,7 @@ public final class Output {
 					listener.accept(line);
 				}
 				catch (RuntimeException ex) {
-					// Keep reading: a pipe nobody reads would fill up and block the
-					// child.
+					// Keep reading: an unread pipe fills up and blocks the child.
 					writer.write("(the driver could not read the line above: " + ex + ")");
 					writer.newLine();
 				}
